@@ -1,0 +1,33 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
+import { AppController } from './app.controller';
+import { AuthModule } from './auth/auth.module';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { AppConfig } from './config/app-config';
+import { appConfigLoader } from './config/config.provider';
+import { DatabaseModule } from './database/database.module';
+import { PostsModule } from './posts/posts.module';
+import { UsersModule } from './users/users.module';
+import { VotesModule } from './votes/votes.module';
+
+@Module({})
+export class AppModule {
+  /** Built from a config validated beforehand, so that start-up fails before Nest does anything. */
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfigLoader(config)] }),
+        DatabaseModule,
+        UsersModule,
+        AuthModule,
+        PostsModule,
+        VotesModule,
+      ],
+      controllers: [AppController],
+      // Closed by default: every route needs a token unless marked @Public().
+      providers: [{ provide: APP_GUARD, useClass: JwtAuthGuard }],
+    };
+  }
+}

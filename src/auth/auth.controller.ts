@@ -1,0 +1,27 @@
+import { Body, Controller, HttpCode, HttpStatus, Post, UseInterceptors } from '@nestjs/common';
+import { NoFilesInterceptor } from '@nestjs/platform-express';
+import { ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../http/api-errors';
+import { AuthService } from './auth.service';
+import { LoginDto } from './dto/login.dto';
+import { TokenDto } from './dto/token.dto';
+import { Public } from './public.decorator';
+
+@ApiTags('Authentication')
+@Controller()
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(HttpStatus.OK)
+  // Form fields from multipart bodies too (Swagger UI and some OAuth2 clients send them).
+  @UseInterceptors(NoFilesInterceptor())
+  @ApiConsumes('application/x-www-form-urlencoded', 'multipart/form-data')
+  @ApiOperation({ summary: 'Log in with e-mail and password (OAuth2 password flow)' })
+  @ApiOkResponse({ type: TokenDto })
+  @ApiErrors(403, 413, 422, 429)
+  login(@Body() form: LoginDto): Promise<TokenDto> {
+    return this.auth.login(form);
+  }
+}

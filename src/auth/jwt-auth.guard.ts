@@ -1,0 +1,35 @@
+import { ExecutionContext, HttpException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import type { Request } from 'express';
+import { IS_PUBLIC } from './public.decorator';
+
+/**
+ * The global guard: every route needs a valid bearer token unless it is @Public().
+ * Answers as FastAPI's OAuth2PasswordBearer does: "Not authenticated" without a
+ * bearer header, "Could not validate credentials" for a token that fails.
+ */
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override canActivate(context: ExecutionContext) {
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    if (isPublic) return true;
+    const header = context.switchToHttp().getRequest<Request>().headers.authorization;
+    const scheme = header?.trim().split(/\s+/, 1)[0];
+    if (!header || scheme?.toLowerCase() !== 'bearer') {
+      throw new UnauthorizedException('Not authenticated');
+    }
+    return super.canActivate(context);
+  }
+
+  override handleRequest<TUser>(err: unknown, user: TUser | false): TUser {
+    // A failure that is not about the token (the database is down) keeps its own answer.
+    if (err && !(err instanceof HttpException)) throw err;
+    if (err || !user) throw new UnauthorizedException('Could not validate credentials');
+    return user;
+  }
+}

@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  port: number;
+  /** A PostgreSQL server, or undefined for the embedded database in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Apply pending migrations when the app starts. */
+  runMigrations: boolean;
+  dbPoolSize: number;
+  secretKey: string;
+  /** True when no SECRET_KEY was given and a throw-away one was generated. */
+  secretKeyGenerated: boolean;
+  algorithm: 'HS256';
+  accessTokenExpireMinutes: number;
+  bcryptRounds: number;
+  corsOrigins: string[];
+  bodyLimitBytes: number;
+}
+
+/** A configuration problem, worded as the one line the process prints before it exits. */
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+/** The process environment over the variables of a `.env` file, if there is one. */
+export function readEnv(envFile = resolve(process.cwd(), '.env')): Env {
+  const fromFile = existsSync(envFile) ? parseDotenv(readFileSync(envFile)) : {};
+  return { ...fromFile, ...process.env };
+}
+
+export function loadConfig(env: Env): AppConfig {
+  const get = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === '' ? undefined : value;
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = get(name);
+    if (raw === undefined) return fallback;
+    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+      throw new ConfigError(`Invalid ${name}: "${raw}" (expected an integer from ${min} to ${max})`);
+    }
+    return Number(raw);
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = get(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+    throw new ConfigError(`Invalid ${name}: "${raw}" (expected true or false)`);
+  };
+
+  const nodeEnv = (get('NODE_ENV') ?? 'development') as NodeEnv;
+  if (!['development', 'production', 'test'].includes(nodeEnv)) {
+    throw new ConfigError(`Invalid NODE_ENV: "${nodeEnv}" (expected development, production or test)`);
+  }
+
+  const algorithm = get('ALGORITHM') ?? 'HS256';
+  if (algorithm !== 'HS256') {
+    throw new ConfigError(`Invalid ALGORITHM: "${algorithm}" (only HS256 is supported)`);
+  }
+
+  let secretKey = get('SECRET_KEY');
+  const secretKeyGenerated = secretKey === undefined;
+  if (secretKey === undefined) {
+    if (nodeEnv === 'production') {
+      throw new ConfigError('Missing SECRET_KEY: it is required when NODE_ENV=production');
+    }
+    secretKey = randomBytes(32).toString('hex');
+  }
+
+  return {
+    nodeEnv,
+    port: int('PORT', 8000, 0, 65535),
+    databaseUrl: databaseUrlFrom(get),
+    dataDir: resolve(get('DATA_DIR') ?? './data'),
+    runMigrations: bool('RUN_MIGRATIONS', true),
+    dbPoolSize: int('DB_POOL_SIZE', 10, 1, 1000),
+    secretKey,
+    secretKeyGenerated,
+    algorithm,
+    accessTokenExpireMinutes: int('ACCESS_TOKEN_EXPIRE_MINUTES', 30, 1, 525600),
+    bcryptRounds: int('BCRYPT_ROUNDS', 12, 4, 31),
+    corsOrigins: (get('CORS_ORIGINS') ?? '*').split(',').map((o) => o.trim()).filter(Boolean),
+    bodyLimitBytes: int('BODY_LIMIT_BYTES', 100 * 1024, 1024, 50 * 1024 * 1024),
+  };
+}
+
+/** DATABASE_URL, else a URL built from the course's DATABASE_* variables, else none (embedded). */
+function databaseUrlFrom(get: (name: string) => string | undefined): string | undefined {
+  const url = get('DATABASE_URL');
+  if (url !== undefined) {
+    if (!/^postgres(ql)?:\/\//.test(url) || !URL.canParse(url)) {
+      throw new ConfigError('Invalid DATABASE_URL: expected postgres://user:password@host:5432/database');
+    }
+    return url;
+  }
+  const host = get('DATABASE_HOSTNAME');
+  if (host === undefined) return undefined;
+  const port = get('DATABASE_PORT') ?? '5432';
+  if (!/^\d+$/.test(port) || Number(port) > 65535) {
+    throw new ConfigError(`Invalid DATABASE_PORT: "${port}" (expected an integer from 1 to 65535)`);
+  }
+  const user = encodeURIComponent(get('DATABASE_USERNAME') ?? 'postgres');
+  const password = get('DATABASE_PASSWORD');
+  const auth = password === undefined ? user : `${user}:${encodeURIComponent(password)}`;
+  const name = encodeURIComponent(get('DATABASE_NAME') ?? 'postgres');
+  return `postgres://${auth}@${host}:${port}/${name}`;
+}

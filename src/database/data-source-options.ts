@@ -1,0 +1,37 @@
+import { DataSourceOptions } from 'typeorm';
+import { migrations } from '../../migrations';
+import type { AppConfig } from '../config/app-config';
+import { Post } from '../posts/post.entity';
+import { User } from '../users/user.entity';
+import { Vote } from '../votes/vote.entity';
+import { EmbeddedPostgres } from './embedded-postgres';
+
+export const entities = [User, Post, Vote];
+
+/**
+ * One set of entities and migrations for both databases. `synchronize` stays off:
+ * the schema changes only through reviewed migrations.
+ */
+export function dataSourceOptions(config: AppConfig, embedded?: EmbeddedPostgres): DataSourceOptions {
+  const common = {
+    type: 'postgres' as const,
+    entities,
+    migrations,
+    migrationsRun: config.runMigrations,
+    migrationsTransactionMode: 'each' as const,
+    synchronize: false,
+    logging: false,
+  };
+  if (embedded) {
+    // PGlite serves one query at a time over one connection; a larger pool
+    // interleaves protocol messages and returns wrong results.
+    return { ...common, poolSize: 1, connectTimeoutMS: 10_000, extra: embedded.pgConfig() };
+  }
+  return {
+    ...common,
+    url: config.databaseUrl,
+    poolSize: config.dbPoolSize,
+    connectTimeoutMS: 5_000,
+    applicationName: 'social-api',
+  };
+}

@@ -1,0 +1,41 @@
+import { Module, OnApplicationShutdown } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.provider';
+import { dataSourceOptions } from './data-source-options';
+import { EmbeddedPostgres } from './embedded-postgres';
+
+/** Holds the embedded database when there is no DATABASE_URL, and closes it after the DataSource. */
+class EmbeddedPostgresHolder implements OnApplicationShutdown {
+  constructor(readonly embedded: EmbeddedPostgres | undefined) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.embedded?.close();
+  }
+}
+
+@Module({
+  providers: [
+    {
+      provide: EmbeddedPostgresHolder,
+      inject: [APP_CONFIG],
+      useFactory: async (config: AppConfig) =>
+        new EmbeddedPostgresHolder(config.databaseUrl ? undefined : await EmbeddedPostgres.open(config.dataDir)),
+    },
+  ],
+  exports: [EmbeddedPostgresHolder],
+})
+class EmbeddedPostgresModule {}
+
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      imports: [EmbeddedPostgresModule],
+      inject: [APP_CONFIG, EmbeddedPostgresHolder],
+      useFactory: (config: AppConfig, holder: EmbeddedPostgresHolder) => dataSourceOptions(config, holder.embedded),
+      dataSourceFactory: async (options) => new DataSource(options!).initialize(),
+    }),
+  ],
+})
+export class DatabaseModule {}

@@ -1,0 +1,34 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { UserOut } from '../../users/dto/user-out.dto';
+
+export class PostDto {
+  @ApiProperty({ example: 1 })
+  id: number;
+
+  @ApiProperty({ example: 'Hello' })
+  title: string;
+
+  @ApiProperty({ example: 'My first post' })
+  content: string;
+
+  @ApiProperty({ example: true })
+  published: boolean;
+
+  @ApiProperty({ format: 'date-time', example: '2026-11-24T19:00:00.000+00:00' })
+  created_at: string;
+
+  @ApiProperty({ example: 1 })
+  owner_id: number;
+
+  @ApiProperty({ type: UserOut })
+  owner: UserOut;
+}
+
+/** A post with its vote count; the capitalised key is the course API's. */
+export class PostOutDto {
+  @ApiProperty({ type: PostDto })
+  Post: PostDto;
+
+  @ApiProperty({ example: 3 })
+  votes: number;
+}

@@ -1,0 +1,70 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOAuth2, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { ApiErrors } from '../http/api-errors';
+import { ParseIdPipe } from '../http/parse-id.pipe';
+import { User } from '../users/user.entity';
+import { FeedQueryDto } from './dto/feed-query.dto';
+import { PostCreateDto, PostPatchDto } from './dto/post-input.dto';
+import { PostDto, PostOutDto } from './dto/post-out.dto';
+import { PostsService } from './posts.service';
+
+@ApiTags('Posts')
+@ApiOAuth2([])
+@Controller('posts')
+export class PostsController {
+  constructor(private readonly posts: PostsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The feed, newest first; drafts only to their owner. X-Total-Count has the number of matching posts.' })
+  @ApiOkResponse({ type: [PostOutDto], headers: { 'X-Total-Count': { schema: { type: 'integer' }, description: 'Posts matching the query' } } })
+  @ApiErrors(401, 422)
+  async list(@CurrentUser() user: User, @Query() query: FeedQueryDto, @Res({ passthrough: true }) res: Response): Promise<PostOutDto[]> {
+    const { posts, total } = await this.posts.list(user, query);
+    res.setHeader('X-Total-Count', String(total));
+    return posts;
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One post with its vote count' })
+  @ApiOkResponse({ type: PostOutDto })
+  @ApiErrors(401, 404, 422)
+  get(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number): Promise<PostOutDto> {
+    return this.posts.get(user, id);
+  }
+
+  @Post()
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({ summary: 'Write a post' })
+  @ApiCreatedResponse({ type: PostDto })
+  @ApiErrors(401, 413, 422)
+  create(@CurrentUser() user: User, @Body() dto: PostCreateDto): Promise<PostDto> {
+    return this.posts.create(user, dto);
+  }
+
+  @Put(':id')
+  @ApiOperation({ summary: 'Replace a post (published defaults to true)' })
+  @ApiOkResponse({ type: PostDto })
+  @ApiErrors(401, 403, 404, 413, 422)
+  replace(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number, @Body() dto: PostCreateDto): Promise<PostDto> {
+    return this.posts.update(user, id, dto);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change some fields of a post' })
+  @ApiOkResponse({ type: PostDto })
+  @ApiErrors(401, 403, 404, 413, 422)
+  patch(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number, @Body() dto: PostPatchDto): Promise<PostDto> {
+    return this.posts.update(user, id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Delete a post and its votes' })
+  @ApiNoContentResponse()
+  @ApiErrors(401, 403, 404, 422)
+  remove(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number): Promise<void> {
+    return this.posts.remove(user, id);
+  }
+}

@@ -1,0 +1,47 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { isStorableId, PG_UNIQUE_VIOLATION, sqlState } from '../database/database-errors';
+import { CreateUserDto } from './dto/create-user.dto';
+import { PasswordHasher } from './password-hasher';
+import { User } from './user.entity';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  async register({ email, password }: CreateUserDto): Promise<User> {
+    // Cheap early answer for the common case; the unique key settles the race.
+    if (await this.users.existsBy({ email })) throw this.emailTaken(email);
+    const hash = await this.hasher.hash(password);
+    try {
+      const user = await this.users.save(this.users.create({ email, password: hash }), { transaction: false });
+      return user;
+    } catch (err) {
+      if (sqlState(err) === PG_UNIQUE_VIOLATION) throw this.emailTaken(email);
+      throw err;
+    }
+  }
+
+  findById(id: number): Promise<User | null> {
+    return isStorableId(id) ? this.users.findOneBy({ id }) : Promise.resolve(null);
+  }
+
+  async getById(id: number): Promise<User> {
+    const user = await this.findById(id);
+    if (!user) throw new NotFoundException(`User with id: ${id} does not exist`);
+    return user;
+  }
+
+  /** The only read that loads the password hash. */
+  findWithPasswordByEmail(email: string): Promise<User | null> {
+    return this.users.createQueryBuilder('user').addSelect('user.password').where('user.email = :email', { email }).getOne();
+  }
+
+  private emailTaken(email: string): ConflictException {
+    return new ConflictException(`User with email: ${email} already exists`);
+  }
+}

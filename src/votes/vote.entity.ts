@@ -1,0 +1,22 @@
+import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Post } from '../posts/post.entity';
+import { User } from '../users/user.entity';
+
+/** One row per (user, post): the primary key is what makes a second vote impossible. */
+@Entity('votes')
+export class Vote {
+  @PrimaryColumn({ name: 'user_id', type: 'int' })
+  userId: number;
+
+  @Index('votes_post_id_idx')
+  @PrimaryColumn({ name: 'post_id', type: 'int' })
+  postId: number;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user: User;
+
+  @ManyToOne(() => Post, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'post_id' })
+  post: Post;
+}

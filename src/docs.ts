@@ -31,6 +31,8 @@ export function setUpDocs(app: INestApplication): void {
       // tokenUrl "login" as in FastAPI: Swagger UI's Authorize posts the e-mail and password there.
       .addOAuth2({ type: 'oauth2', flows: { password: { tokenUrl: 'login', scopes: {} } } })
       .build(),
+    // FastAPI leaves untagged routes (GET /) untagged; Nest would invent an "App" tag.
+    { autoTagControllers: false },
   );
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'openapi.json',

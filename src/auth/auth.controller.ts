@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, HttpStatus, Post, UseInterceptors } from '@
 import { NoFilesInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../http/api-errors';
+import { FormBodyOnlyInterceptor } from '../http/form-body-only.interceptor';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
 import { TokenDto } from './dto/token.dto';
@@ -16,7 +17,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(HttpStatus.OK)
   // Form fields from multipart bodies too (Swagger UI and some OAuth2 clients send them).
-  @UseInterceptors(NoFilesInterceptor())
+  @UseInterceptors(FormBodyOnlyInterceptor, NoFilesInterceptor())
   @ApiConsumes('application/x-www-form-urlencoded', 'multipart/form-data')
   @ApiOperation({ summary: 'Log in with e-mail and password (OAuth2 password flow)' })
   @ApiOkResponse({ type: TokenDto })

@@ -1,0 +1,86 @@
+import request from 'supertest';
+import { createLoggedInUser } from './support/factories';
+import { startTestApp, TestApp } from './support/test-app';
+
+describe('general rules', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t.close());
+
+  it('GET / says hello', async () => {
+    const res = await request(t.server).get('/').expect(200);
+    expect(res.body).toEqual({ message: 'Hello World' });
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+  });
+
+  it('answers with and without a trailing slash, without redirecting', async () => {
+    const user = await createLoggedInUser(t);
+    for (const path of ['/posts', '/posts/', '/users/me', '/users/me/']) {
+      await request(t.server).get(path).set(user.auth).expect(200);
+    }
+    await request(t.server).get(`/users/${user.id}/`).expect(200);
+  });
+
+  it('answers an unknown path with 404 {"detail": "Not Found"}', async () => {
+    const res = await request(t.server).get('/no/such/thing').expect(404);
+    expect(res.body).toEqual({ detail: 'Not Found' });
+  });
+
+  it('answers a wrong method on a known path with 405 {"detail": "Method Not Allowed"}', async () => {
+    const res = await request(t.server).delete('/users').expect(405);
+    expect(res.body).toEqual({ detail: 'Method Not Allowed' });
+    expect(res.headers.allow).toBe('POST');
+    await request(t.server).put('/vote').expect(405);
+    const posts = await request(t.server).post('/posts/1').expect(405);
+    expect(posts.headers.allow).toBe('DELETE, GET, HEAD, PATCH, PUT');
+  });
+
+  it('does not announce the framework', async () => {
+    const res = await request(t.server).get('/');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('lets a browser on another origin read X-Total-Count (CORS)', async () => {
+    const res = await request(t.server).options('/posts').set('Origin', 'https://app.example').set('Access-Control-Request-Method', 'GET');
+    expect(res.status).toBe(204);
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    const get = await request(t.server).get('/').set('Origin', 'https://app.example');
+    expect(get.headers['access-control-expose-headers']).toContain('X-Total-Count');
+  });
+});
+
+describe('docs', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t.close());
+
+  it('serves the OpenAPI document with every route, the tags and the OAuth2 password flow', async () => {
+    const { body: doc } = await request(t.server).get('/openapi.json').expect(200);
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/', '/login', '/posts', '/posts/{id}', '/users', '/users/me', '/users/{id}', '/vote']);
+    expect(Object.keys(doc.paths['/posts/{id}']).sort()).toEqual(['delete', 'get', 'patch', 'put']);
+    const tags = new Set(Object.values(doc.paths).flatMap((ops) => Object.values(ops as object).flatMap((op) => op.tags ?? [])));
+    expect([...tags].sort()).toEqual(['Authentication', 'Posts', 'Users', 'Vote']);
+    const [scheme] = Object.values(doc.components.securitySchemes) as { type: string; flows: { password: { tokenUrl: string } } }[];
+    expect(scheme.type).toBe('oauth2');
+    expect(scheme.flows.password.tokenUrl).toBe('login');
+    expect(doc.paths['/posts'].get.security).toBeDefined();
+    expect(doc.paths['/posts/{id}'].put.responses).toHaveProperty('403');
+    expect(doc.paths['/posts'].post.responses).toHaveProperty('422');
+    expect(doc.components.schemas.PostOutDto.properties).toHaveProperty('Post');
+    expect(doc.paths['/login'].post.requestBody.content).toHaveProperty('application/x-www-form-urlencoded');
+  });
+
+  it('serves Swagger UI and ReDoc without loading anything from another host', async () => {
+    for (const page of ['/docs', '/redoc']) {
+      const res = await request(t.server).get(page).redirects(1).expect(200);
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+      const external = [...res.text.matchAll(/(?:src|href)="(https?:)?\/\/[^"]+"/g)].map((m) => m[0]);
+      expect(external).toEqual([]);
+    }
+    const bundle = await request(t.server).get('/redoc/redoc.standalone.js').expect(200);
+    expect(bundle.text.length).toBeGreaterThan(100_000);
+    const ui = await request(t.server).get('/docs/swagger-ui-bundle.js').expect(200);
+    expect(ui.text.length).toBeGreaterThan(100_000);
+  });
+});

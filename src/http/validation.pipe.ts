@@ -49,6 +49,8 @@ export class ContractValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Path parameters are parsed by their own pipes (ParseIdPipe), from the raw string.
+    if (metadata.type === 'param') return value;
     const where = LOCATIONS[metadata.type];
     if (metadata.type === 'body' && this.toValidate(metadata)) {
       if (value === undefined || value === null) {

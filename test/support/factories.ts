@@ -53,7 +53,7 @@ export async function createPost(
   return res.body;
 }
 
-export async function vote(t: TestApp, voter: LoggedInUser, postId: number, dir: 0 | 1 = 1) {
+export function vote(t: TestApp, voter: LoggedInUser, postId: number, dir: 0 | 1 = 1) {
   return request(t.server).post('/vote').set(voter.auth).send({ post_id: postId, dir });
 }
 

@@ -1,7 +1,9 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { User } from '../users/user.entity';
 
 @Entity('posts')
+@Check('posts_title_length', 'char_length(title) BETWEEN 1 AND 300')
+@Check('posts_content_length', 'char_length(content) BETWEEN 1 AND 20000')
 export class Post {
   @PrimaryGeneratedColumn()
   id: number;
@@ -23,6 +25,6 @@ export class Post {
   ownerId: number;
 
   @ManyToOne(() => User, { onDelete: 'CASCADE', nullable: false })
-  @JoinColumn({ name: 'owner_id' })
+  @JoinColumn({ name: 'owner_id', foreignKeyConstraintName: 'posts_owner_id_fkey' })
   owner: User;
 }

@@ -1,6 +1,7 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('users')
+@Check('users_email_normalised', 'email = lower(btrim(email)) AND char_length(email) BETWEEN 3 AND 254')
 export class User {
   @PrimaryGeneratedColumn()
   id: number;

@@ -13,10 +13,10 @@ export class Vote {
   postId: number;
 
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'votes_user_id_fkey' })
   user: User;
 
   @ManyToOne(() => Post, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'post_id' })
+  @JoinColumn({ name: 'post_id', foreignKeyConstraintName: 'votes_post_id_fkey' })
   post: Post;
 }

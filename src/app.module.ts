@@ -7,7 +7,10 @@ import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { AppConfig } from './config/app-config';
 import { appConfigLoader } from './config/config.provider';
 import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { LoggingModule } from './logging/logging.module';
 import { PostsModule } from './posts/posts.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { UsersModule } from './users/users.module';
 import { VotesModule } from './votes/votes.module';
 
@@ -19,7 +22,10 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfigLoader(config)] }),
+        LoggingModule,
         DatabaseModule,
+        RateLimitModule,
+        HealthModule,
         UsersModule,
         AuthModule,
         PostsModule,

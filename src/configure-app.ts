@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { setUpDocs } from './docs';
@@ -8,16 +10,13 @@ import { BodyErrorInterceptor, bodyParsers } from './http/body-parsing';
 import { ContractExceptionFilter } from './http/contract-exception.filter';
 import { ContractValidationPipe } from './http/validation.pipe';
 
-export interface CreateAppOptions {
-  logger?: false | ('log' | 'error' | 'warn' | 'debug' | 'verbose' | 'fatal')[];
-}
-
 /** Builds the application exactly as production runs it; main.ts and the tests both use this. */
-export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
+export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), new ExpressAdapter(), {
     bodyParser: false,
-    logger: options.logger,
+    bufferLogs: true,
   });
+  app.useLogger(app.get(PinoLogger));
   configureApp(app, config);
   if (config.secretKeyGenerated) {
     new Logger('Config').warn('SECRET_KEY is not set: using a random key, so tokens stop working when the process restarts');
@@ -27,9 +26,23 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
 
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.disable('x-powered-by');
+  // Behind a load balancer, the client address (used by the rate limits) comes from X-Forwarded-For.
+  app.set('trust proxy', config.trustProxyHops);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // ReDoc runs its search index in a worker made from a blob: URL.
+          'worker-src': ["'self'", 'blob:'],
+          // Plain-HTTP deployments (and localhost) must keep loading the docs' assets.
+          'upgrade-insecure-requests': null,
+        },
+      },
+    }),
+  );
   app.enableCors({
     origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
-    exposedHeaders: ['X-Total-Count', 'Retry-After'],
+    exposedHeaders: ['X-Total-Count', 'Retry-After', 'X-Request-Id'],
   });
   app.use(...bodyParsers(config.bodyLimitBytes));
   app.useGlobalPipes(new ContractValidationPipe());

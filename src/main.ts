@@ -1,19 +1,38 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig, readEnv } from './config/app-config';
+import { Logger } from '@nestjs/common';
+import { AppConfig, ConfigError, loadConfig, readEnv } from './config/app-config';
 import { createApp } from './configure-app';
 
-async function main(): Promise<void> {
-  let config;
+function configOrExit(): AppConfig {
   try {
-    config = loadConfig(readEnv());
+    return loadConfig(readEnv());
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     process.stderr.write(`${err.message}\n`);
     process.exit(1);
   }
+}
+
+async function main(): Promise<void> {
+  const config = configOrExit();
   const app = await createApp(config);
-  app.enableShutdownHooks();
   await app.listen(config.port);
+
+  // On SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the
+  // pool and the embedded database; exit anyway once the timeout has passed.
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    new Logger('Shutdown').log(`${signal} received, draining`);
+    setTimeout(() => process.exit(1), config.shutdownTimeoutMs).unref();
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
 }
 
 void main();

@@ -57,10 +57,10 @@ describe('docs', () => {
   it('serves the OpenAPI document with every route, the tags and the OAuth2 password flow', async () => {
     const { body: doc } = await request(t.server).get('/openapi.json').expect(200);
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths).sort()).toEqual(['/', '/login', '/posts', '/posts/{id}', '/users', '/users/me', '/users/{id}', '/vote']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/', '/health', '/health/ready', '/login', '/posts', '/posts/{id}', '/users', '/users/me', '/users/{id}', '/vote']);
     expect(Object.keys(doc.paths['/posts/{id}']).sort()).toEqual(['delete', 'get', 'patch', 'put']);
     const tags = new Set(Object.values(doc.paths).flatMap((ops) => Object.values(ops as object).flatMap((op) => op.tags ?? [])));
-    expect([...tags].sort()).toEqual(['Authentication', 'Posts', 'Users', 'Vote']);
+    expect([...tags].sort()).toEqual(['Authentication', 'Health', 'Posts', 'Users', 'Vote']);
     const [scheme] = Object.values(doc.components.securitySchemes) as { type: string; flows: { password: { tokenUrl: string } } }[];
     expect(scheme.type).toBe('oauth2');
     expect(scheme.flows.password.tokenUrl).toBe('login');

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, HttpStatus, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Ip, Post, UseInterceptors } from '@nestjs/common';
 import { NoFilesInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../http/api-errors';
@@ -22,7 +22,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Log in with e-mail and password (OAuth2 password flow)' })
   @ApiOkResponse({ type: TokenDto })
   @ApiErrors(403, 413, 422, 429)
-  login(@Body() form: LoginDto): Promise<TokenDto> {
-    return this.auth.login(form);
+  login(@Body() form: LoginDto, @Ip() client: string): Promise<TokenDto> {
+    return this.auth.login(form, client);
   }
 }

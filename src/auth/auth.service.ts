@@ -4,6 +4,7 @@ import { PasswordHasher } from '../users/password-hasher';
 import { UsersService } from '../users/users.service';
 import { LoginDto } from './dto/login.dto';
 import { TokenDto } from './dto/token.dto';
+import { LoginThrottle } from './login-throttle';
 
 @Injectable()
 export class AuthService {
@@ -11,14 +12,19 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   /** Unknown e-mail and wrong password get the same answer after the same bcrypt work. */
-  async login({ username, password }: LoginDto): Promise<TokenDto> {
-    const user = await this.users.findWithPasswordByEmail(username.trim().toLowerCase());
+  async login({ username, password }: LoginDto, client: string): Promise<TokenDto> {
+    const email = username.trim().toLowerCase();
+    await this.throttle.assertAllowed(email, client);
+    const user = await this.users.findWithPasswordByEmail(email);
     if (!(await this.hasher.verify(password, user?.password))) {
+      await this.throttle.recordFailure(email, client);
       throw new ForbiddenException('Invalid Credentials');
     }
+    await this.throttle.recordSuccess(email);
     return { access_token: await this.jwt.signAsync({ user_id: user!.id }), token_type: 'bearer' };
   }
 }

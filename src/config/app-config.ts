@@ -22,7 +22,24 @@ export interface AppConfig {
   bcryptRounds: number;
   corsOrigins: string[];
   bodyLimitBytes: number;
+  /** Shared rate-limit counters for several instances; unset: counters in memory. */
+  redisUrl: string | undefined;
+  /** Failed logins allowed per account, and per client address, within the window. */
+  loginMaxFailuresPerAccount: number;
+  loginMaxFailuresPerClient: number;
+  loginFailureWindowSeconds: number;
+  /** Registrations allowed per client address per minute. */
+  registrationsPerMinute: number;
+  /** Express's "trust proxy": how many proxies to trust for the client address (0: none). */
+  trustProxyHops: number;
+  logLevel: LogLevel;
+  prettyLogs: boolean;
+  /** How long a SIGTERM waits for in-flight requests before the process exits anyway. */
+  shutdownTimeoutMs: number;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** A configuration problem, worded as the one line the process prints before it exits. */
 export class ConfigError extends Error {}
@@ -66,6 +83,16 @@ export function loadConfig(env: Env): AppConfig {
     throw new ConfigError(`Invalid ALGORITHM: "${algorithm}" (only HS256 is supported)`);
   }
 
+  const logLevel = (get('LOG_LEVEL') ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`Invalid LOG_LEVEL: "${logLevel}" (expected one of ${LOG_LEVELS.join(', ')})`);
+  }
+
+  const redisUrl = get('REDIS_URL');
+  if (redisUrl !== undefined && (!/^rediss?:\/\//.test(redisUrl) || !URL.canParse(redisUrl))) {
+    throw new ConfigError('Invalid REDIS_URL: expected redis://host:6379');
+  }
+
   let secretKey = get('SECRET_KEY');
   const secretKeyGenerated = secretKey === undefined;
   if (secretKey === undefined) {
@@ -89,6 +116,15 @@ export function loadConfig(env: Env): AppConfig {
     bcryptRounds: int('BCRYPT_ROUNDS', 12, 4, 31),
     corsOrigins: (get('CORS_ORIGINS') ?? '*').split(',').map((o) => o.trim()).filter(Boolean),
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 100 * 1024, 1024, 50 * 1024 * 1024),
+    redisUrl,
+    loginMaxFailuresPerAccount: int('LOGIN_MAX_FAILURES', 5, 1, 1_000_000),
+    loginMaxFailuresPerClient: int('LOGIN_MAX_FAILURES_PER_CLIENT', 50, 1, 1_000_000),
+    loginFailureWindowSeconds: int('LOGIN_FAILURE_WINDOW_SECONDS', 900, 1, 86_400),
+    registrationsPerMinute: int('REGISTRATIONS_PER_MINUTE', 120, 1, 1_000_000),
+    trustProxyHops: int('TRUST_PROXY_HOPS', 0, 0, 10),
+    logLevel,
+    prettyLogs: bool('LOG_PRETTY', nodeEnv === 'development'),
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
   };
 }
 

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Request, Response } from 'express';
 import { isDatabaseUnavailable, PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, sqlState } from '../database/database-errors';
 import { RequestValidationError } from './request-validation.error';
+import { TooManyRequestsException } from './too-many-requests.exception';
 
 interface ErrorAnswer {
   status: number;
@@ -36,11 +37,13 @@ export class ContractExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      // Nest's router raises a NotFoundException when no route matched; express sets
-      // req.route only when one did. A path served under other methods is a 405.
-      if (status === HttpStatus.NOT_FOUND && !req.route) return routeNotFound(req);
-      const answer: ErrorAnswer = { status, detail: messageOf(exception) };
+      if (status === HttpStatus.NOT_FOUND) {
+        const unrouted = unroutedAnswer(req);
+        if (unrouted) return unrouted;
+      }
+      const answer: ErrorAnswer = { status, detail: detailOf(exception) };
       if (status === HttpStatus.UNAUTHORIZED) answer.headers = { 'WWW-Authenticate': 'Bearer' };
+      if (exception instanceof TooManyRequestsException) answer.headers = { 'Retry-After': String(exception.retryAfterSeconds) };
       return answer;
     }
     if (isDatabaseUnavailable(exception)) {
@@ -57,13 +60,14 @@ export class ContractExceptionFilter implements ExceptionFilter {
   }
 }
 
-function messageOf(exception: HttpException): string {
+/** The message, or for an exception that carries a report instead (a failed health check), the report. */
+function detailOf(exception: HttpException): unknown {
   const response = exception.getResponse();
   if (typeof response === 'string') return response;
   const message = (response as { message?: unknown }).message;
   if (typeof message === 'string') return message;
   if (Array.isArray(message)) return message.join('; ');
-  return exception.message;
+  return response;
 }
 
 interface RouterLayer {
@@ -71,16 +75,25 @@ interface RouterLayer {
   match(path: string): boolean;
 }
 
-function routeNotFound(req: Request): ErrorAnswer {
+/**
+ * Nest answers a request that matched no route with a NotFoundException. Such a
+ * request gets FastAPI's plain 404, or a 405 when the path is served under other
+ * methods. The catch-all routes Nest makes for middleware do not count.
+ */
+function unroutedAnswer(req: Request): ErrorAnswer | undefined {
   const stack: RouterLayer[] = (req.app as unknown as { router?: { stack: RouterLayer[] } }).router?.stack ?? [];
   const methods = new Set<string>();
   for (const layer of stack) {
-    if (!layer.route || !layer.match(req.path)) continue;
-    for (const [method, on] of Object.entries(layer.route.methods)) if (on && method !== '_all') methods.add(method.toUpperCase());
+    if (!layer.route || isMiddlewareRoute(layer.route.methods) || !layer.match(req.path)) continue;
+    for (const [method, on] of Object.entries(layer.route.methods)) if (on) methods.add(method.toUpperCase());
   }
-  if (methods.size > 0 && !methods.has(req.method)) {
-    if (methods.has('GET')) methods.add('HEAD');
-    return { status: HttpStatus.METHOD_NOT_ALLOWED, detail: 'Method Not Allowed', headers: { Allow: [...methods].sort().join(', ') } };
-  }
-  return { status: HttpStatus.NOT_FOUND, detail: 'Not Found' };
+  if (methods.has(req.method) || (req.method === 'HEAD' && methods.has('GET'))) return undefined;
+  if (methods.size === 0) return { status: HttpStatus.NOT_FOUND, detail: 'Not Found' };
+  if (methods.has('GET')) methods.add('HEAD');
+  return { status: HttpStatus.METHOD_NOT_ALLOWED, detail: 'Method Not Allowed', headers: { Allow: [...methods].sort().join(', ') } };
+}
+
+/** Nest mounts middleware as routes for every method; a handler's route has one. */
+function isMiddlewareRoute(methods: Record<string, boolean>): boolean {
+  return methods._all || Object.keys(methods).length > 1;
 }

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOAuth2, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
 import { ApiErrors } from '../http/api-errors';
 import { ParseIdPipe } from '../http/parse-id.pipe';
 import { CreateUserDto } from './dto/create-user.dto';
+import { RegistrationThrottleGuard } from './registration-throttle.guard';
 import { UserOut } from './dto/user-out.dto';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
@@ -16,10 +17,11 @@ export class UsersController {
 
   @Public()
   @Post()
+  @UseGuards(RegistrationThrottleGuard)
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Register' })
   @ApiCreatedResponse({ type: UserOut })
-  @ApiErrors(409, 413, 422)
+  @ApiErrors(409, 413, 422, 429)
   async create(@Body() dto: CreateUserDto): Promise<UserOut> {
     return UserOut.from(await this.users.register(dto));
   }

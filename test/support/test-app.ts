@@ -33,11 +33,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     NODE_ENV: 'test',
     SECRET_KEY: TEST_SECRET,
     BCRYPT_ROUNDS: '4',
+    LOG_LEVEL: 'silent',
     DATABASE_URL: databaseUrl,
     DATA_DIR: dataDir,
     ...env,
   });
-  const app = await createApp(config, { logger: ['error'] });
+  const app = await createApp(config);
   await app.init();
   const db = app.get(DataSource);
   if (databaseUrl) await db.query('TRUNCATE users, posts, votes RESTART IDENTITY CASCADE');

@@ -1,0 +1,41 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import Redis from 'ioredis';
+import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
+import type { AppConfig } from '../config/app-config';
+import { InjectConfig } from '../config/config.provider';
+
+/**
+ * Makes rate limiters (rate-limiter-flexible) whose counters live in Redis when
+ * REDIS_URL is set, so that every instance sees the same counts, and in memory
+ * otherwise. If Redis fails, each instance falls back to its own memory counters
+ * rather than refusing logins.
+ */
+@Injectable()
+export class RateLimiters implements OnApplicationShutdown {
+  private readonly logger = new Logger(RateLimiters.name);
+  private readonly redis?: Redis;
+
+  constructor(@InjectConfig() config: AppConfig) {
+    if (config.redisUrl) {
+      // No offline queue: while Redis is unreachable, calls fail fast and the insurance limiter answers.
+      this.redis = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+      this.redis.on('error', (err: Error) => this.logger.warn(`redis: ${err.message}`));
+    }
+  }
+
+  create(name: string, points: number, durationSeconds: number): RateLimiterAbstract {
+    const memory = new RateLimiterMemory({ keyPrefix: name, points, duration: durationSeconds });
+    if (!this.redis) return memory;
+    return new RateLimiterRedis({
+      storeClient: this.redis,
+      keyPrefix: `social-api:${name}`,
+      points,
+      duration: durationSeconds,
+      insuranceLimiter: memory,
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.redis && this.redis.status !== 'end') await this.redis.quit().catch(() => this.redis?.disconnect());
+  }
+}

@@ -1,8 +1,18 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { readFileSync } from 'node:fs';
 
-const REDOC_BUNDLE = require.resolve('redoc/bundles/redoc.standalone.js');
+/**
+ * ReDoc's bundle, without the one thing it fetches from another host (the
+ * "API docs by Redocly" logo; the image hides itself when it cannot load).
+ */
+let redocBundle: string | undefined;
+const loadRedocBundle = () =>
+  (redocBundle ??= readFileSync(require.resolve('redoc/bundles/redoc.standalone.js'), 'utf8').replaceAll(
+    'https://cdn.redoc.ly/redoc/logo-mini.svg',
+    'data:,',
+  ));
 
 const REDOC_PAGE = `<!DOCTYPE html>
 <html>
@@ -42,5 +52,5 @@ export function setUpDocs(app: INestApplication): void {
   });
   const http = app.getHttpAdapter();
   http.get('/redoc', (_req: Request, res: Response) => res.type('html').send(REDOC_PAGE));
-  http.get('/redoc/redoc.standalone.js', (_req: Request, res: Response) => res.sendFile(REDOC_BUNDLE));
+  http.get('/redoc/redoc.standalone.js', (_req: Request, res: Response) => res.type('js').send(loadRedocBundle()));
 }

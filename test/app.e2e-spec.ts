@@ -80,6 +80,7 @@ describe('docs', () => {
     }
     const bundle = await request(t.server).get('/redoc/redoc.standalone.js').expect(200);
     expect(bundle.text.length).toBeGreaterThan(100_000);
+    expect(bundle.text).not.toContain('cdn.redoc.ly');
     const ui = await request(t.server).get('/docs/swagger-ui-bundle.js').expect(200);
     expect(ui.text.length).toBeGreaterThan(100_000);
   });

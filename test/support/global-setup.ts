@@ -4,11 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * On the embedded database, initialise one empty PGlite cluster for the whole run
- * (a cold start costs seconds and ~800 MB); each test file opens its own copy.
+ * Initialise one empty PGlite cluster for the whole run (a cold start costs
+ * seconds and ~800 MB); each app a test starts on the embedded database opens its own copy.
  */
 export default async function globalSetup(): Promise<void> {
-  if (process.env.TEST_DATABASE_URL) return;
   const dir = mkdtempSync(join(tmpdir(), 'social-api-template-'));
   const pglite = await PGlite.create(dir);
   await pglite.close();

@@ -26,6 +26,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
 
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.disable('x-powered-by');
+  // FastAPI sends no ETag; hashing every response body for one costs CPU on every read.
+  app.set('etag', false);
   // Behind a load balancer, the client address (used by the rate limits) comes from X-Forwarded-For.
   app.set('trust proxy', config.trustProxyHops);
   app.use(

@@ -1,18 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import bcrypt from 'bcrypt';
+import { availableParallelism } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.provider';
 
-/** bcrypt on libuv's thread pool (the async API), so hashing never blocks the event loop. */
+/**
+ * bcrypt on libuv's thread pool (the async API), so hashing never blocks the
+ * event loop; and at most one hash per core but one at a time, so a flood of
+ * logins queues up behind itself instead of taking the CPU from every other request.
+ */
 @Injectable()
 export class PasswordHasher {
   private dummyHash?: Promise<string>;
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  private readonly maxConcurrent = Math.max(1, availableParallelism() - 1);
 
   constructor(@InjectConfig() private readonly config: AppConfig) {}
 
   hash(password: string): Promise<string> {
-    return bcrypt.hash(password, this.config.bcryptRounds);
+    return this.limited(() => bcrypt.hash(password, this.config.bcryptRounds));
   }
 
   /**
@@ -21,7 +29,21 @@ export class PasswordHasher {
    */
   async verify(password: string, hash: string | undefined): Promise<boolean> {
     this.dummyHash ??= this.hash(randomBytes(16).toString('hex'));
-    const matches = await bcrypt.compare(password, hash ?? (await this.dummyHash));
+    const against = hash ?? (await this.dummyHash);
+    const matches = await this.limited(() => bcrypt.compare(password, against));
     return hash !== undefined && matches;
+  }
+
+  private async limited<T>(work: () => Promise<T>): Promise<T> {
+    if (this.running < this.maxConcurrent) this.running++;
+    else await new Promise<void>((go) => this.waiting.push(go));
+    try {
+      return await work();
+    } finally {
+      // The slot passes straight to the next in line, so no newcomer can slip in between.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    }
   }
 }

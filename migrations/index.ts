@@ -1,4 +1,5 @@
 import { CreateUsersPostsVotes1764000000000 } from './1764000000000-CreateUsersPostsVotes';
+import { AddFeedAndTitleSearchIndexes1764100000000 } from './1764100000000-AddFeedAndTitleSearchIndexes';
 
-/** Listed by hand, in order: no globs, so ts-jest, ts-node and the compiled build load the same set. */
-export const migrations = [CreateUsersPostsVotes1764000000000];
+/** Listed by hand, in order: no globs, so ts-jest and the compiled build load the same set. */
+export const migrations = [CreateUsersPostsVotes1764000000000, AddFeedAndTitleSearchIndexes1764100000000];

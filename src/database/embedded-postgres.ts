@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { lock } from 'proper-lockfile';
 
@@ -27,7 +28,7 @@ export class EmbeddedPostgres {
       throw err;
     }
     try {
-      return new EmbeddedPostgres(await PGlite.create(dataDir), unlock);
+      return new EmbeddedPostgres(await PGlite.create(dataDir, { extensions: { pg_trgm } }), unlock);
     } catch (err) {
       await unlock();
       throw err;

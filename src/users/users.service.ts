@@ -26,8 +26,14 @@ export class UsersService {
     }
   }
 
-  findById(id: number): Promise<User | null> {
-    return isStorableId(id) ? this.users.findOneBy({ id }) : Promise.resolve(null);
+  /** Runs for every authenticated request (the token's user), so it skips TypeORM's query building. */
+  async findById(id: number): Promise<User | null> {
+    if (!isStorableId(id)) return null;
+    const [row] = await this.users.query<{ id: number; email: string; created_at: Date }[]>(
+      'SELECT id, email, created_at FROM users WHERE id = $1',
+      [id],
+    );
+    return row ? this.users.create({ id: row.id, email: row.email, createdAt: row.created_at }) : null;
   }
 
   async getById(id: number): Promise<User> {

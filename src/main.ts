@@ -26,6 +26,10 @@ async function main(): Promise<void> {
     stopping = true;
     new Logger('Shutdown').log(`${signal} received, draining`);
     setTimeout(() => process.exit(1), config.shutdownTimeoutMs).unref();
+    // close() closes only the keep-alive connections idle at that moment; one that
+    // was busy would hold the shutdown until the client let it go (seconds).
+    const server = app.getHttpServer();
+    setInterval(() => server.closeIdleConnections(), 50).unref();
     app.close().then(
       () => process.exit(0),
       () => process.exit(1),

@@ -27,3 +27,17 @@ describe('migrations', () => {
     await expect(t.db.query(`INSERT INTO posts (title, content, owner_id) VALUES ('t', 'c', 2000000000)`)).rejects.toMatchObject({ code: '23503' });
   });
 });
+
+describe('RUN_MIGRATIONS=false', () => {
+  it('starts without touching the schema, leaving the migrations to the release step', async () => {
+    // A fresh embedded database, so there is something to migrate whatever TEST_DATABASE_URL holds.
+    const t = await startTestApp({ DATABASE_URL: '', RUN_MIGRATIONS: 'false' });
+    try {
+      expect(await t.db.showMigrations()).toBe(true);
+      await t.db.runMigrations();
+      expect(await t.db.showMigrations()).toBe(false);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -22,7 +22,7 @@ export interface TestApp {
  * PostgreSQL server of TEST_DATABASE_URL, or a private copy of the embedded one.
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const databaseUrl = process.env.TEST_DATABASE_URL;
+  const databaseUrl = env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   let dataDir: string | undefined;
   if (!databaseUrl) {
     dataDir = mkdtempSync(join(tmpdir(), 'social-api-test-'));
@@ -41,7 +41,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const app = await createApp(config);
   await app.init();
   const db = app.get(DataSource);
-  if (databaseUrl) await db.query('TRUNCATE users, posts, votes RESTART IDENTITY CASCADE');
+  if (databaseUrl && config.runMigrations) await db.query('TRUNCATE users, posts, votes RESTART IDENTITY CASCADE');
   return {
     app,
     server: app.getHttpServer(),

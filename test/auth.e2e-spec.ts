@@ -49,6 +49,15 @@ describe('POST /login', () => {
     expect(res.body.detail).toEqual([{ loc: ['body', field], msg: 'Field required', type: 'missing' }]);
   });
 
+  it('refuses an oversized multipart form with 413 and a file upload with 400', async () => {
+    const big = await request(t.server).post('/login').field('username', 'a@example.com').field('password', 'x'.repeat(101 * 1024));
+    expect(big.status).toBe(413);
+    expect(big.body).toEqual({ detail: expect.any(String) });
+    const file = await request(t.server).post('/login').field('username', 'a@example.com').attach('password', Buffer.from('secret'), 'p.txt');
+    expect(file.status).toBe(400);
+    expect(file.body).toEqual({ detail: expect.any(String) });
+  });
+
   it('answers 422 for a grant_type other than "password"', async () => {
     const user = await createUser(t);
     const res = await request(t.server)

@@ -41,6 +41,10 @@ export class ContractExceptionFilter implements ExceptionFilter {
         const unrouted = unroutedAnswer(req);
         if (unrouted) return unrouted;
       }
+      // multer (multipart forms) calls an over-long field a 400; for the contract it is an oversized body.
+      if ((exception.cause as { code?: string } | undefined)?.code === 'LIMIT_FIELD_VALUE') {
+        return { status: HttpStatus.PAYLOAD_TOO_LARGE, detail: 'Request body too large' };
+      }
       const answer: ErrorAnswer = { status, detail: detailOf(exception) };
       if (status === HttpStatus.UNAUTHORIZED) answer.headers = { 'WWW-Authenticate': 'Bearer' };
       if (exception instanceof TooManyRequestsException) answer.headers = { 'Retry-After': String(exception.retryAfterSeconds) };

@@ -21,6 +21,27 @@ describe('general rules', () => {
     await request(t.server).get(`/users/${user.id}/`).expect(200);
   });
 
+  it('takes writes with a trailing slash too (the course client posts to /users/)', async () => {
+    const email = `slash-${Date.now()}@example.com`;
+    await request(t.server).post('/users/').send({ email, password: 'password123' }).expect(201);
+    const login = await request(t.server).post('/login/').type('form').send({ username: email, password: 'password123' }).expect(200);
+    const auth = { Authorization: `Bearer ${login.body.access_token}` };
+    const post = await request(t.server).post('/posts/').set(auth).send({ title: 't', content: 'c' }).expect(201);
+    await request(t.server).put(`/posts/${post.body.id}/`).set(auth).send({ title: 't2', content: 'c2' }).expect(200);
+    await request(t.server).post('/vote/').set(auth).send({ post_id: post.body.id, dir: 1 }).expect(201);
+    await request(t.server).delete(`/posts/${post.body.id}/`).set(auth).expect(204);
+  });
+
+  it('answers an unexpected failure with 500 {"detail": "Internal Server Error"} and nothing of the cause', async () => {
+    const user = await createLoggedInUser(t);
+    const failure = Object.assign(new Error('syntax error at or near "SELEKT" in SELECT secret FROM posts'), { code: '42601' });
+    const query = jest.spyOn(t.db, 'query').mockRejectedValueOnce(failure);
+    const res = await request(t.server).get('/posts/1').set(user.auth).expect(500);
+    query.mockRestore();
+    expect(res.body).toEqual({ detail: 'Internal Server Error' });
+    expect(res.text).not.toMatch(/SELEKT|SELECT|42601|at .*\.ts/);
+  });
+
   it('answers an unknown path with 404 {"detail": "Not Found"}', async () => {
     const res = await request(t.server).get('/no/such/thing').expect(404);
     expect(res.body).toEqual({ detail: 'Not Found' });

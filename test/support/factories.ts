@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { TestApp } from './test-app';
+import { startTestApp, TestApp } from './test-app';
 
 let sequence = 0;
 const unique = () => `${process.pid}-${Date.now().toString(36)}-${++sequence}`;
@@ -58,3 +58,20 @@ export function vote(t: TestApp, voter: LoggedInUser, postId: number, dir: 0 | 1
 }
 
 export { unique };
+
+export interface AppWithTwoUsers {
+  t: TestApp;
+  alice: LoggedInUser;
+  bob: LoggedInUser;
+}
+
+/** Starts the app with two logged-in users before the file's tests and closes it after them. */
+export function useAppWithTwoUsers(): AppWithTwoUsers {
+  const s = {} as AppWithTwoUsers;
+  beforeAll(async () => {
+    s.t = await startTestApp();
+    [s.alice, s.bob] = await Promise.all([createLoggedInUser(s.t), createLoggedInUser(s.t)]);
+  });
+  afterAll(() => s.t.close());
+  return s;
+}

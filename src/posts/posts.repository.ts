@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { isoDateTime } from '../http/iso-datetime';
-import { PostOutDto } from './dto/post-out.dto';
+import { PostDto, PostOutDto } from './dto/post-out.dto';
 
 export interface FeedPage {
   posts: PostOutDto[];
@@ -86,16 +85,7 @@ function escapeLike(term: string): string {
 }
 
 function toPostOut(row: PostRow): PostOutDto {
-  return {
-    Post: {
-      id: row.id,
-      title: row.title,
-      content: row.content,
-      published: row.published,
-      created_at: isoDateTime(row.created_at),
-      owner_id: row.owner_id,
-      owner: { id: row.owner_id, email: row.owner_email, created_at: isoDateTime(row.owner_created_at) },
-    },
-    votes: row.votes,
-  };
+  const post = { id: row.id, title: row.title, content: row.content, published: row.published, createdAt: row.created_at, ownerId: row.owner_id };
+  const owner = { id: row.owner_id, email: row.owner_email, createdAt: row.owner_created_at };
+  return { Post: PostDto.from(post, owner), votes: row.votes };
 }

@@ -2,8 +2,6 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { isStorableId } from '../database/database-errors';
-import { isoDateTime } from '../http/iso-datetime';
-import { UserOut } from '../users/dto/user-out.dto';
 import { User } from '../users/user.entity';
 import { FeedQueryDto } from './dto/feed-query.dto';
 import { PostCreateDto, PostPatchDto } from './dto/post-input.dto';
@@ -30,51 +28,43 @@ export class PostsService {
 
   async create(owner: User, dto: PostCreateDto): Promise<PostDto> {
     const post = await this.posts.save(this.posts.create({ ...dto, ownerId: owner.id }), { transaction: false });
-    return toPostDto(post, owner);
+    return PostDto.from(post, owner);
   }
 
   /** PUT and PATCH: only the owner may change a post; someone else's draft is not found. */
   async update(editor: User, id: number, changes: PostCreateDto | PostPatchDto): Promise<PostDto> {
-    await this.assertOwned(editor, id);
+    const post = await this.findOwned(editor, id);
     const fields = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
-    if (Object.keys(fields).length > 0) {
-      const { affected } = await this.posts.update({ id, ownerId: editor.id }, fields);
-      if (!affected) throw notFound(id);
-    }
-    const post = await this.posts.findOneBy({ id, ownerId: editor.id });
-    if (!post) throw notFound(id);
-    return toPostDto(post, editor);
+    if (Object.keys(fields).length === 0) return PostDto.from(post, editor);
+    // The owner condition again, so a post deleted or changed hands meanwhile is not touched.
+    const { raw } = await this.posts
+      .createQueryBuilder()
+      .update()
+      .set(fields)
+      .where('id = :id AND owner_id = :ownerId', { id, ownerId: editor.id })
+      .returning(['title', 'content', 'published'])
+      .execute();
+    const [updated] = raw as Pick<Post, 'title' | 'content' | 'published'>[];
+    if (!updated) throw notFound(id);
+    return PostDto.from({ ...post, ...updated }, editor);
   }
 
   /** Its votes go with it (ON DELETE CASCADE). */
   async remove(editor: User, id: number): Promise<void> {
-    await this.assertOwned(editor, id);
+    await this.findOwned(editor, id);
     const { affected } = await this.posts.delete({ id, ownerId: editor.id });
     if (!affected) throw notFound(id);
   }
 
-  private async assertOwned(editor: User, id: number): Promise<void> {
-    const post = isStorableId(id)
-      ? await this.posts.findOne({ where: { id }, select: { id: true, ownerId: true, published: true } })
-      : null;
+  private async findOwned(editor: User, id: number): Promise<Post> {
+    const post = isStorableId(id) ? await this.posts.findOneBy({ id }) : null;
     const isOwner = post?.ownerId === editor.id;
     if (!post || (!post.published && !isOwner)) throw notFound(id);
     if (!isOwner) throw new ForbiddenException('Not authorized to perform requested action');
+    return post;
   }
 }
 
 function notFound(id: number): NotFoundException {
   return new NotFoundException(`post with id: ${id} does not exist`);
-}
-
-function toPostDto(post: Post, owner: User): PostDto {
-  return {
-    id: post.id,
-    title: post.title,
-    content: post.content,
-    published: post.published,
-    created_at: isoDateTime(post.createdAt),
-    owner_id: post.ownerId,
-    owner: UserOut.from(owner),
-  };
 }

@@ -1,5 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { isoDateTime } from '../../http/iso-datetime';
 import { UserOut } from '../../users/dto/user-out.dto';
+import type { User } from '../../users/user.entity';
+import type { Post } from '../post.entity';
 
 export class PostDto {
   @ApiProperty({ example: 1 })
@@ -22,6 +25,18 @@ export class PostDto {
 
   @ApiProperty({ type: UserOut })
   owner: UserOut;
+
+  static from(post: Omit<Post, 'owner'>, owner: Pick<User, 'id' | 'email' | 'createdAt'>): PostDto {
+    return {
+      id: post.id,
+      title: post.title,
+      content: post.content,
+      published: post.published,
+      created_at: isoDateTime(post.createdAt),
+      owner_id: post.ownerId,
+      owner: UserOut.from(owner),
+    };
+  }
 }
 
 /** A post with its vote count; the capitalised key is the course API's. */

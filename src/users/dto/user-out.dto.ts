@@ -12,7 +12,7 @@ export class UserOut {
   @ApiProperty({ format: 'date-time', example: '2026-11-24T19:00:00.000+00:00' })
   created_at: string;
 
-  static from(user: User): UserOut {
+  static from(user: Pick<User, 'id' | 'email' | 'createdAt'>): UserOut {
     return { id: user.id, email: user.email, created_at: isoDateTime(user.createdAt) };
   }
 }

@@ -7,7 +7,7 @@ const login = (t: TestApp, username: string, password: string, ip = '203.0.113.1
 
 describe('security headers and CORS', () => {
   let t: TestApp;
-  beforeAll(async () => (t = await startTestApp({ CORS_ORIGINS: 'https://app.example,https://admin.example' })));
+  beforeAll(async () => (t = await startTestApp({ CORS_ORIGINS: 'https://app.example,https://admin.example', BODY_LIMIT_BYTES: '2048' })));
   afterAll(() => t.close());
 
   it('sends helmet headers, with a CSP that still lets the docs load their own assets', async () => {
@@ -25,6 +25,16 @@ describe('security headers and CORS', () => {
     expect(allowed.headers['access-control-allow-origin']).toBe('https://admin.example');
     const other = await request(t.server).get('/').set('Origin', 'https://evil.example');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('holds JSON, URL-encoded and multipart bodies to BODY_LIMIT_BYTES', async () => {
+    const big = 'x'.repeat(3000);
+    const json = await request(t.server).post('/users').send({ email: 'a@example.com', password: big }).expect(413);
+    expect(json.body).toEqual({ detail: 'Request body too large' });
+    await request(t.server).post('/login').type('form').send({ username: 'a@example.com', password: big }).expect(413);
+    const multipart = await request(t.server).post('/login').field('username', 'a@example.com').field('password', big).expect(413);
+    expect(multipart.body).toEqual({ detail: 'Request body too large' });
+    await request(t.server).post('/login').field('username', 'a@example.com').field('password', 'x'.repeat(500)).expect(403);
   });
 
   it('echoes X-Request-Id, or makes one', async () => {

@@ -16,9 +16,8 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(HttpStatus.OK)
-  // Form fields from multipart bodies too (some OAuth2 clients send them), within the
-  // same 100 KB as other bodies: multer does not go through the JSON and form parsers.
-  @UseInterceptors(FormBodyOnlyInterceptor, NoFilesInterceptor({ limits: { fieldSize: 100 * 1024, fields: 16, parts: 16 } }))
+  // Form fields from multipart bodies too (some OAuth2 clients send them); limits in AuthModule.
+  @UseInterceptors(FormBodyOnlyInterceptor, NoFilesInterceptor())
   @ApiConsumes('application/x-www-form-urlencoded', 'multipart/form-data')
   @ApiOperation({ summary: 'Log in with e-mail and password (OAuth2 password flow)' })
   @ApiOkResponse({ type: TokenDto })

@@ -40,10 +40,11 @@ export class BodyErrorInterceptor implements NestInterceptor {
   }
 }
 
+/** The one answer to a body over BODY_LIMIT_BYTES, whichever parser found it. */
+export const bodyTooLarge = () => new PayloadTooLargeException('Request body too large');
+
 function toHttpError(err: BodyParserError) {
-  if (err.type === 'entity.too.large' || err.status === HttpStatus.PAYLOAD_TOO_LARGE) {
-    return new PayloadTooLargeException('Request body too large');
-  }
+  if (err.type === 'entity.too.large' || err.status === HttpStatus.PAYLOAD_TOO_LARGE) return bodyTooLarge();
   if (err.type === 'entity.parse.failed') {
     const position = /position (\d+)/.exec(err.message)?.[1];
     return RequestValidationError.single(['body', position ? Number(position) : 0], 'JSON decode error', 'json_invalid');

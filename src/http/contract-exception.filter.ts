@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { isDatabaseUnavailable, PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, sqlState } from '../database/database-errors';
+import { bodyTooLarge } from './body-parsing';
 import { RequestValidationError } from './request-validation.error';
 import { TooManyRequestsException } from './too-many-requests.exception';
 
@@ -35,15 +36,15 @@ export class ContractExceptionFilter implements ExceptionFilter {
     if (exception instanceof RequestValidationError) {
       return { status: HttpStatus.UNPROCESSABLE_ENTITY, detail: exception.issues };
     }
+    // multer (multipart forms) calls an over-long field a 400; for the contract it is an oversized body.
+    if (exception instanceof HttpException && (exception.cause as { code?: string } | undefined)?.code === 'LIMIT_FIELD_VALUE') {
+      exception = bodyTooLarge();
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status === HttpStatus.NOT_FOUND) {
         const unrouted = unroutedAnswer(req);
         if (unrouted) return unrouted;
-      }
-      // multer (multipart forms) calls an over-long field a 400; for the contract it is an oversized body.
-      if ((exception.cause as { code?: string } | undefined)?.code === 'LIMIT_FIELD_VALUE') {
-        return { status: HttpStatus.PAYLOAD_TOO_LARGE, detail: 'Request body too large' };
       }
       const answer: ErrorAnswer = { status, detail: detailOf(exception) };
       if (status === HttpStatus.UNAUTHORIZED) answer.headers = { 'WWW-Authenticate': 'Bearer' };

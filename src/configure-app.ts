@@ -25,11 +25,11 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
 }
 
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
-  app.disable('x-powered-by');
   // FastAPI sends no ETag; hashing every response body for one costs CPU on every read.
   app.set('etag', false);
   // Behind a load balancer, the client address (used by the rate limits) comes from X-Forwarded-For.
   app.set('trust proxy', config.trustProxyHops);
+  // helmet also drops X-Powered-By.
   app.use(
     helmet({
       contentSecurityPolicy: {

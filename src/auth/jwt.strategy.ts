@@ -4,7 +4,6 @@ import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.provider';
-import { isStorableId } from '../database/database-errors';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 
@@ -33,7 +32,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
   /** Signature and expiry are already checked; the token must also name a user who still exists. */
   async validate(payload: TokenPayload): Promise<User | false> {
     const { user_id: userId, exp } = payload;
-    if (typeof exp !== 'number' || typeof userId !== 'number' || !isStorableId(userId)) return false;
+    if (typeof exp !== 'number' || typeof userId !== 'number') return false;
     return (await this.users.findById(userId)) ?? false;
   }
 }

@@ -1,6 +1,5 @@
 import { Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.provider';
 import { dataSourceOptions } from './data-source-options';
@@ -34,7 +33,6 @@ class EmbeddedPostgresModule {}
       imports: [EmbeddedPostgresModule],
       inject: [APP_CONFIG, EmbeddedPostgresHolder],
       useFactory: (config: AppConfig, holder: EmbeddedPostgresHolder) => dataSourceOptions(config, holder.embedded),
-      dataSourceFactory: async (options) => new DataSource(options!).initialize(),
     }),
   ],
 })

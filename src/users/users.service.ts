@@ -18,8 +18,7 @@ export class UsersService {
     if (await this.users.existsBy({ email })) throw this.emailTaken(email);
     const hash = await this.hasher.hash(password);
     try {
-      const user = await this.users.save(this.users.create({ email, password: hash }), { transaction: false });
-      return user;
+      return await this.users.save(this.users.create({ email, password: hash }), { transaction: false });
     } catch (err) {
       if (sqlState(err) === PG_UNIQUE_VIOLATION) throw this.emailTaken(email);
       throw err;

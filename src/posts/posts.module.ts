@@ -9,6 +9,5 @@ import { PostsService } from './posts.service';
   imports: [TypeOrmModule.forFeature([Post])],
   controllers: [PostsController],
   providers: [PostsService, PostsRepository],
-  exports: [PostsRepository],
 })
 export class PostsModule {}

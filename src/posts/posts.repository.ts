@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { User } from '../users/user.entity';
 import { PostDto, PostOutDto } from './dto/post-out.dto';
+import { changeableBy, readableBy, WriteTarget } from './post-access';
 
 export interface FeedPage {
   posts: PostOutDto[];
@@ -15,20 +17,30 @@ export interface FeedFilter {
   skip: number;
 }
 
-interface PostRow {
+/** A post's columns as SQL returns them. */
+export interface PostRow {
   id: number;
   title: string;
   content: string;
   published: boolean;
   created_at: Date;
   owner_id: number;
+}
+
+/** A post with its owner and vote count, as the feed's SQL returns it. */
+export interface PostOutRow extends PostRow {
   owner_email: string;
   owner_created_at: Date;
   votes: number;
 }
 
-/** Drafts are visible to their owner only. $1 is the viewer. */
-const VISIBLE = '(p.published OR p.owner_id = $1)';
+export type PostChanges = Partial<Pick<PostRow, 'title' | 'content' | 'published'>>;
+
+/** A write on a post that only its owner may make: the post as written, or what the refusal needs. */
+export interface OwnedWrite {
+  written?: PostRow;
+  target?: WriteTarget;
+}
 
 /** Owner and vote count for the posts of `page` (a relation of post ids), newest first. */
 const WITH_OWNER_AND_VOTES = `
@@ -41,41 +53,88 @@ const WITH_OWNER_AND_VOTES = `
   ORDER BY p.id DESC`;
 
 /**
- * Posts as readers see them: with owner and vote count, drafts only to their owner.
- * The page is chosen from post ids alone (the primary key, newest first); only then
- * are its rows joined to their owners and their votes counted, on the votes(post_id)
- * index. Skipped rows cost an index entry each, not a join and a count.
+ * The feed's two statements (the page, and the number of matches) with their
+ * parameters. Exported for the benchmark's floor server, which must do exactly
+ * the API's work.
+ */
+export function feedQueries({ viewerId, search, limit, skip }: FeedFilter): { page: [string, unknown[]]; total: [string, unknown[]] } {
+  const matching = search === '' ? readableBy('$1') : `${readableBy('$1')} AND p.title ILIKE $2`;
+  const params: unknown[] = search === '' ? [viewerId] : [viewerId, `%${escapeLike(search)}%`];
+  const n = params.length;
+  return {
+    page: [
+      `WITH page AS (SELECT p.id FROM posts p WHERE ${matching} ORDER BY p.id DESC LIMIT $${n + 1} OFFSET $${n + 2}) ${WITH_OWNER_AND_VOTES}`,
+      [...params, limit, skip],
+    ],
+    total: [`SELECT count(*)::int AS total FROM posts p WHERE ${matching}`, params],
+  };
+}
+
+/** One post for a viewer, with owner and vote count; no row if the viewer may not read it. */
+export function readablePostQuery(id: number, viewerId: number): [string, unknown[]] {
+  return [`WITH page AS (SELECT p.id FROM posts p WHERE p.id = $2 AND ${readableBy('$1')}) ${WITH_OWNER_AND_VOTES}`, [viewerId, id]];
+}
+
+/**
+ * The columns a client may change, by DTO field. Names are spliced into SQL, so
+ * only these ever are.
+ */
+const CHANGEABLE_COLUMNS: Record<keyof PostChanges, string> = { title: 'title', content: 'content', published: 'published' };
+
+/**
+ * Posts as readers see them (with owner and vote count, drafts only to their
+ * owner), and the writes only an owner may make. The feed's page is chosen from
+ * post ids alone (the primary key, newest first); only then are its rows joined
+ * to their owners and their votes counted, on the votes(post_id) index. Skipped
+ * rows cost an index entry each, not a join and a count.
  */
 @Injectable()
 export class PostsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async findFeedPage({ viewerId, search, limit, skip }: FeedFilter): Promise<FeedPage> {
-    const matching = search === '' ? VISIBLE : `${VISIBLE} AND p.title ILIKE $2`;
-    const params: unknown[] = search === '' ? [viewerId] : [viewerId, `%${escapeLike(search)}%`];
-    const n = params.length;
-    const [rows, [{ total }]] = await Promise.all([
-      this.db.query<PostRow[]>(
-        `WITH page AS (SELECT p.id FROM posts p WHERE ${matching} ORDER BY p.id DESC LIMIT $${n + 1} OFFSET $${n + 2})
-         ${WITH_OWNER_AND_VOTES}`,
-        [...params, limit, skip],
-      ),
-      this.db.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM posts p WHERE ${matching}`, params),
+  async findFeedPage(filter: FeedFilter): Promise<FeedPage> {
+    const { page, total } = feedQueries(filter);
+    const [rows, [{ total: count }]] = await Promise.all([
+      this.db.query<PostOutRow[]>(...page),
+      this.db.query<{ total: number }[]>(...total),
     ]);
-    return { posts: rows.map(toPostOut), total };
+    return { posts: rows.map(toPostOut), total: count };
   }
 
-  async findVisibleById(id: number, viewerId: number): Promise<PostOutDto | null> {
-    const [row] = await this.db.query<PostRow[]>(
-      `WITH page AS (SELECT p.id FROM posts p WHERE p.id = $2 AND ${VISIBLE}) ${WITH_OWNER_AND_VOTES}`,
-      [viewerId, id],
-    );
+  async findReadableById(id: number, viewerId: number): Promise<PostOutDto | null> {
+    const [row] = await this.db.query<PostOutRow[]>(...readablePostQuery(id, viewerId));
     return row ? toPostOut(row) : null;
   }
 
-  async isVisibleTo(id: number, viewerId: number): Promise<boolean> {
-    const rows = await this.db.query(`SELECT 1 FROM posts p WHERE p.id = $2 AND ${VISIBLE}`, [viewerId, id]);
-    return rows.length > 0;
+  /** Applies `changes` if the editor owns the post, in one statement that also reads what a refusal needs. */
+  updateOwned(id: number, editorId: number, changes: PostChanges): Promise<OwnedWrite> {
+    const entries = Object.entries(changes).filter(([, value]) => value !== undefined) as [keyof PostChanges, unknown][];
+    const write =
+      entries.length === 0
+        ? `SELECT p.* FROM posts p JOIN target USING (id) WHERE ${changeableBy('$2')}`
+        : `UPDATE posts p SET ${entries.map(([field], i) => `${CHANGEABLE_COLUMNS[field]} = $${i + 3}`).join(', ')}
+           FROM target WHERE p.id = target.id AND ${changeableBy('$2')} RETURNING p.*`;
+    return this.ownedWrite(write, [id, editorId, ...entries.map(([, value]) => value)]);
+  }
+
+  /** Deletes the post (and, by cascade, its votes) if the editor owns it. */
+  deleteOwned(id: number, editorId: number): Promise<OwnedWrite> {
+    return this.ownedWrite(`DELETE FROM posts p USING target WHERE p.id = target.id AND ${changeableBy('$2')} RETURNING p.*`, [id, editorId]);
+  }
+
+  /** `write` reads `target` (the post $1) and returns the written post; the statement returns both. */
+  private async ownedWrite(write: string, params: unknown[]): Promise<OwnedWrite> {
+    type Row = { target_owner_id: number; target_published: boolean } & ({ [K in keyof PostRow]: PostRow[K] } | { [K in keyof PostRow]: null });
+    const [row] = await this.db.query<Row[]>(
+      `WITH target AS (SELECT p.id, p.owner_id, p.published FROM posts p WHERE p.id = $1),
+            written AS (${write})
+       SELECT target.owner_id AS target_owner_id, target.published AS target_published, written.*
+       FROM target LEFT JOIN written ON true`,
+      params,
+    );
+    if (!row) return {};
+    const { target_owner_id, target_published, ...written } = row;
+    return { target: { owner_id: target_owner_id, published: target_published }, written: written.id === null ? undefined : written };
   }
 }
 
@@ -84,8 +143,11 @@ function escapeLike(term: string): string {
   return term.replace(/[\\%_]/g, '\\$&');
 }
 
-function toPostOut(row: PostRow): PostOutDto {
-  const post = { id: row.id, title: row.title, content: row.content, published: row.published, createdAt: row.created_at, ownerId: row.owner_id };
+export function toPostOut(row: PostOutRow): PostOutDto {
   const owner = { id: row.owner_id, email: row.owner_email, createdAt: row.owner_created_at };
-  return { Post: PostDto.from(post, owner), votes: row.votes };
+  return { Post: toPostDto(row, owner), votes: row.votes };
+}
+
+export function toPostDto(row: PostRow, owner: Pick<User, 'id' | 'email' | 'createdAt'>): PostDto {
+  return PostDto.from({ id: row.id, title: row.title, content: row.content, published: row.published, createdAt: row.created_at, ownerId: row.owner_id }, owner);
 }

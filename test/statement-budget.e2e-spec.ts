@@ -1,0 +1,56 @@
+import request from 'supertest';
+import { createPost, useAppWithTwoUsers, vote } from './support/factories';
+import { recordStatements } from './support/sql-statements';
+
+/**
+ * How many SQL statements each kind of request may run. The token check (the
+ * token's user) is one of them; access checks ride in the statement that reads
+ * or writes the post, never in a statement of their own.
+ */
+describe('SQL statements per request', () => {
+  const s = useAppWithTwoUsers();
+
+  const count = async (send: () => request.Test, status: number) => {
+    const { result, statements } = await recordStatements(() => send());
+    expect(result.status).toBe(status);
+    return statements.length;
+  };
+
+  it('checks a token in one statement', async () => {
+    expect(await count(() => request(s.t.server).get('/users/me').set(s.alice.auth), 200)).toBe(1);
+  });
+
+  it('serves a feed page in the token check plus two (the page and its count)', async () => {
+    await createPost(s.t, s.alice);
+    expect(await count(() => request(s.t.server).get('/posts').set(s.bob.auth), 200)).toBe(3);
+    expect(await count(() => request(s.t.server).get('/posts?search=title').set(s.bob.auth), 200)).toBe(3);
+  });
+
+  it('serves a post, or its 404, in the token check plus one', async () => {
+    const post = await createPost(s.t, s.alice);
+    expect(await count(() => request(s.t.server).get(`/posts/${post.id}`).set(s.bob.auth), 200)).toBe(2);
+    const draft = await createPost(s.t, s.alice, { published: false });
+    expect(await count(() => request(s.t.server).get(`/posts/${draft.id}`).set(s.bob.auth), 404)).toBe(2);
+  });
+
+  it('votes, and refuses a vote on an unreadable post, in the token check plus one', async () => {
+    const post = await createPost(s.t, s.alice);
+    const draft = await createPost(s.t, s.alice, { published: false });
+    expect(await count(() => vote(s.t, s.bob, post.id, 1), 201)).toBe(2);
+    expect(await count(() => vote(s.t, s.bob, post.id, 1), 409)).toBe(2);
+    expect(await count(() => vote(s.t, s.bob, post.id, 0), 201)).toBe(2);
+    expect(await count(() => vote(s.t, s.bob, post.id, 0), 404)).toBe(2);
+    expect(await count(() => vote(s.t, s.bob, draft.id, 1), 404)).toBe(2);
+  });
+
+  it('changes or deletes a post, or refuses to, in the token check plus one', async () => {
+    const post = await createPost(s.t, s.alice);
+    const change = { title: 'changed', content: 'changed' };
+    expect(await count(() => request(s.t.server).put(`/posts/${post.id}`).set(s.alice.auth).send(change), 200)).toBe(2);
+    expect(await count(() => request(s.t.server).patch(`/posts/${post.id}`).set(s.alice.auth).send({ title: 'again' }), 200)).toBe(2);
+    expect(await count(() => request(s.t.server).put(`/posts/${post.id}`).set(s.bob.auth).send(change), 403)).toBe(2);
+    expect(await count(() => request(s.t.server).delete(`/posts/${post.id}`).set(s.bob.auth), 403)).toBe(2);
+    expect(await count(() => request(s.t.server).delete(`/posts/${post.id}`).set(s.alice.auth), 204)).toBe(2);
+    expect(await count(() => request(s.t.server).delete(`/posts/${post.id}`).set(s.alice.auth), 404)).toBe(2);
+  });
+});

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches } from 'class-validator';
+import { messages } from '../../http/fields';
 
-const STRING = { message: 'Input should be a valid string' };
+const STRING = { message: messages.string };
 
 /** OAuth2's password-flow form, as FastAPI's OAuth2PasswordRequestForm reads it. */
 export class LoginDto {

@@ -1,16 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsInt } from 'class-validator';
-
-const INTEGER = { message: 'Input should be a valid integer' };
+import { IntegerField } from '../../http/fields';
 
 export class VoteDto {
-  @ApiProperty({ example: 1 })
-  @IsInt(INTEGER)
+  @IntegerField({ example: 1 })
   post_id: number;
 
-  @ApiProperty({ enum: [0, 1], description: '1 adds your vote, 0 takes it back' })
-  @IsInt(INTEGER)
-  @IsIn([0, 1], { message: 'Input should be 0 or 1' })
+  @IntegerField({ values: [0, 1], description: '1 adds your vote, 0 takes it back' })
   dir: 0 | 1;
 }
 

@@ -1,12 +1,16 @@
 import 'reflect-metadata';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadConfig, readEnv } from './src/config/app-config';
 import { dataSourceOptions } from './src/database/data-source-options';
 import { EmbeddedPostgres } from './src/database/embedded-postgres';
 
-/** The TypeORM CLI's data source: the same config, entities and migrations as the app. */
+/**
+ * The TypeORM CLI's data source: the same config and migrations as the app, and
+ * every entity of the compiled build (the CLI runs dist/ormconfig.js).
+ */
 export default (async () => {
   const config = loadConfig(readEnv());
   const embedded = config.databaseUrl ? undefined : await EmbeddedPostgres.open(config.dataDir);
-  return new DataSource({ ...dataSourceOptions(config, embedded), migrationsRun: false });
+  return new DataSource({ ...dataSourceOptions(config, embedded), entities: [join(__dirname, 'src/**/*.entity.js')], migrationsRun: false });
 })();

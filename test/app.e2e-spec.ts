@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { createLoggedInUser } from './support/factories';
+import { routesOf } from './support/routes';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('general rules', () => {
@@ -75,13 +76,20 @@ describe('docs', () => {
   beforeAll(async () => (t = await startTestApp()));
   afterAll(() => t.close());
 
-  it('serves the OpenAPI document with every route, the tags and the OAuth2 password flow', async () => {
+  it('serves the OpenAPI document with every route the controllers declare, tagged, and the OAuth2 password flow', async () => {
     const { body: doc } = await request(t.server).get('/openapi.json').expect(200);
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths).sort()).toEqual(['/', '/health', '/health/ready', '/login', '/posts', '/posts/{id}', '/users', '/users/me', '/users/{id}', '/vote']);
-    expect(Object.keys(doc.paths['/posts/{id}']).sort()).toEqual(['delete', 'get', 'patch', 'put']);
+    const declared = routesOf(t.app).map(({ method, path }) => `${method} ${path}`).sort();
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops as object).map((method) => `${method} ${path}`)).sort();
+    expect(declared.length).toBeGreaterThan(0);
+    expect(documented).toEqual(declared);
+    // Every route but the root belongs to a tag; the contract names four of them.
+    const untagged = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops as Record<string, { tags?: string[] }>).filter(([, op]) => !op.tags?.length).map(([method]) => `${method} ${path}`),
+    );
+    expect(untagged).toEqual(['get /']);
     const tags = new Set(Object.values(doc.paths).flatMap((ops) => Object.values(ops as object).flatMap((op) => op.tags ?? [])));
-    expect([...tags].sort()).toEqual(['Authentication', 'Health', 'Posts', 'Users', 'Vote']);
+    expect([...tags]).toEqual(expect.arrayContaining(['Authentication', 'Posts', 'Users', 'Vote']));
     const [scheme] = Object.values(doc.components.securitySchemes) as { type: string; flows: { password: { tokenUrl: string } } }[];
     expect(scheme.type).toBe('oauth2');
     expect(scheme.flows.password.tokenUrl).toBe('login');

@@ -1,21 +1,17 @@
 import { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations';
 import type { AppConfig } from '../config/app-config';
-import { Post } from '../posts/post.entity';
-import { User } from '../users/user.entity';
-import { Vote } from '../votes/vote.entity';
 import { EmbeddedPostgres } from './embedded-postgres';
-
-export const entities = [User, Post, Vote];
 
 /**
  * One set of entities and migrations for both databases. `synchronize` stays off:
- * the schema changes only through reviewed migrations.
+ * the schema changes only through reviewed migrations. Entities are not listed
+ * here: the app takes those its feature modules register (TypeOrmModule.forFeature),
+ * the TypeORM CLI (ormconfig.ts) every compiled `*.entity.js`.
  */
 export function dataSourceOptions(config: AppConfig, embedded?: EmbeddedPostgres): DataSourceOptions {
   const common = {
     type: 'postgres' as const,
-    entities,
     migrations,
     migrationsRun: config.runMigrations,
     migrationsTransactionMode: 'each' as const,

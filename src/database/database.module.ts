@@ -32,7 +32,7 @@ class EmbeddedPostgresModule {}
     TypeOrmModule.forRootAsync({
       imports: [EmbeddedPostgresModule],
       inject: [APP_CONFIG, EmbeddedPostgresHolder],
-      useFactory: (config: AppConfig, holder: EmbeddedPostgresHolder) => dataSourceOptions(config, holder.embedded),
+      useFactory: (config: AppConfig, holder: EmbeddedPostgresHolder) => ({ ...dataSourceOptions(config, holder.embedded), autoLoadEntities: true }),
     }),
   ],
 })

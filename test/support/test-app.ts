@@ -41,7 +41,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const app = await createApp(config);
   await app.init();
   const db = app.get(DataSource);
-  if (databaseUrl && config.runMigrations) await db.query('TRUNCATE users, posts, votes RESTART IDENTITY CASCADE');
+  if (databaseUrl && config.runMigrations) await truncateAll(db);
   return {
     app,
     server: app.getHttpServer(),
@@ -52,4 +52,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Empties every table the app's entities map, so a shared PostgreSQL database starts each suite clean. */
+async function truncateAll(db: DataSource): Promise<void> {
+  const tables = db.entityMetadatas.map((m) => `"${m.tableName}"`).join(', ');
+  await db.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
 }

@@ -1,0 +1,31 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
+
+export interface Route {
+  method: string;
+  /** OpenAPI-style: `/posts/{id}`. */
+  path: string;
+}
+
+/** Every route the app's controllers declare, read from Nest's own metadata. */
+export function routesOf(app: INestApplication): Route[] {
+  const routes: Route[] = [];
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const { metatype } of module.controllers.values()) {
+      if (!metatype) continue;
+      const base = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '');
+      const proto = (metatype as { prototype: object }).prototype;
+      for (const name of Object.getOwnPropertyNames(proto)) {
+        const handler = (proto as Record<string, unknown>)[name];
+        if (name === 'constructor' || typeof handler !== 'function' || Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
+        const own = String(Reflect.getMetadata(PATH_METADATA, handler));
+        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod].toLowerCase();
+        const path = `/${[base, own].map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`.replace(/:(\w+)/g, '{$1}');
+        routes.push({ method, path });
+      }
+    }
+  }
+  return routes;
+}

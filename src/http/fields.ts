@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsString, Max, Min, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { isEmail, IsBoolean, IsIn, IsInt, IsString, Max, Min, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
 
 /**
  * The field decorators of every DTO: each puts a field's type, bounds, pydantic's
@@ -19,10 +19,14 @@ export const messages = {
   tooLong: (n: number) => `String should have at most ${n} characters`,
   atLeast: (n: number) => `Input should be greater than or equal to ${n}`,
   atMost: (n: number) => `Input should be less than or equal to ${n}`,
+  nul: 'Input should be a string without the NUL character (\\u0000), which PostgreSQL cannot store',
+  surrogate: 'Input should be a valid string, unable to parse raw data as a unicode string',
+  email: 'value is not a valid email address',
+  bytes: (min: number, max: number) => `String should have ${min} to ${max} bytes of UTF-8`,
   oneOf: (values: readonly unknown[]) => `Input should be ${values.slice(0, -1).join(', ')}${values.length > 1 ? ' or ' : ''}${values.at(-1)}`,
 };
 
-const message = (text: string): ValidationOptions => ({ message: text });
+export const message = (text: string): ValidationOptions => ({ message: text });
 
 /**
  * Lengths count Unicode code points, the unit of PostgreSQL's char_length, so the
@@ -35,6 +39,18 @@ export const codePoints = (value: string): number => {
   return n;
 };
 
+/**
+ * Text PostgreSQL can store unchanged: no NUL character (the server refuses it) and
+ * well-formed UTF-16 (a lone surrogate would be stored as U+FFFD, not as sent).
+ */
+export const isStorableText = (value: string): boolean => value.isWellFormed() && !value.includes('\0');
+
+const StorableText = () =>
+  ValidateBy(
+    { name: 'storableText', validator: { validate: (v) => typeof v !== 'string' || isStorableText(v) } },
+    { message: ({ value }) => (typeof value === 'string' && value.includes('\0') ? messages.nul : messages.surrogate) },
+  );
+
 const MinCodePoints = (min: number) =>
   ValidateBy({ name: 'minLength', validator: { validate: (v) => typeof v !== 'string' || codePoints(v) >= min } }, message(messages.tooShort(min)));
 const MaxCodePoints = (max: number) =>
@@ -45,24 +61,36 @@ interface FieldOptions {
   optional?: boolean;
   description?: string;
   example?: unknown;
+  default?: unknown;
 }
 
 // Not class-validator's IsOptional, which lets null through as well as absence.
 const documented = ({ optional, ...api }: FieldOptions & ApiPropertyOptions) =>
   optional ? [ApiPropertyOptional(api as ApiPropertyOptions), ValidateIf((_, value) => value !== undefined)] : [ApiProperty(api as ApiPropertyOptions)];
 
-/** A JSON string (nothing is coerced into one), `minLength`..`maxLength` code points. */
-export function TextField({ minLength, maxLength, ...options }: FieldOptions & { minLength?: number; maxLength?: number; format?: string }) {
+/** A string (JSON strings only: nothing is coerced into one) PostgreSQL can store, `minLength`..`maxLength` code points. */
+export function TextField({ minLength, maxLength, ...options }: FieldOptions & { minLength?: number; maxLength?: number; format?: string; pattern?: string }) {
   return applyDecorators(
     ...documented({ ...options, type: 'string', minLength, maxLength }),
     IsString(message(messages.string)),
+    StorableText(),
     ...(minLength !== undefined ? [MinCodePoints(minLength)] : []),
     ...(maxLength !== undefined ? [MaxCodePoints(maxLength)] : []),
   );
 }
 
+/** An e-mail address, trimmed and lower-cased (as stored), at most 254 code points. */
+export function EmailField(options: FieldOptions = {}) {
+  return applyDecorators(
+    TextField({ ...options, maxLength: 254, format: 'email', description: 'Trimmed and stored lower-case' }),
+    Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value)),
+    // Only on storable text: validator's isEmail throws on ill-formed UTF-16.
+    ValidateBy({ name: 'isEmail', validator: { validate: (v) => typeof v !== 'string' || !isStorableText(v) || isEmail(v) } }, message(messages.email)),
+  );
+}
+
 /** A JSON boolean (not "true", not 1). */
-export function BooleanField(options: FieldOptions & { default?: boolean } = {}) {
+export function BooleanField(options: FieldOptions = {}) {
   return applyDecorators(...documented({ ...options, type: 'boolean' }), IsBoolean(message(messages.boolean)));
 }
 
@@ -75,11 +103,20 @@ export function IntegerField({ values, ...options }: FieldOptions & { values?: r
   );
 }
 
+/**
+ * The integer a query or path parameter spells in decimal, as FastAPI reads it
+ * (`0x10`, `1e1` and `1.0` are not integers), else undefined.
+ */
+export function parseDecimalInteger(text: string): number | undefined {
+  return /^\s*[+-]?\d+\s*$/.test(text) ? Number(text) : undefined;
+}
+
 /** A query parameter holding an integer in `minimum`..`maximum`, `default` when absent. */
 export function QueryIntegerField({ minimum, maximum, ...options }: FieldOptions & { minimum: number; maximum: number; default: number }) {
   return applyDecorators(
     ...documented({ ...options, optional: true, type: 'integer', minimum, maximum }),
-    Type(() => Number),
+    // Anything else stays as given, and IsInt refuses it.
+    Transform(({ value }) => (typeof value === 'string' ? (parseDecimalInteger(value) ?? value) : value)),
     IsInt(message(messages.integerString)),
     Min(minimum, message(messages.atLeast(minimum))),
     Max(maximum, message(messages.atMost(maximum))),

@@ -1,4 +1,5 @@
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
+import { messages, parseDecimalInteger } from './fields';
 import { RequestValidationError } from './request-validation.error';
 
 /**
@@ -8,13 +9,8 @@ import { RequestValidationError } from './request-validation.error';
 @Injectable()
 export class ParseIdPipe implements PipeTransform<string, number> {
   transform(value: string, metadata: ArgumentMetadata): number {
-    if (!/^\s*[+-]?\d+\s*$/.test(value)) {
-      throw RequestValidationError.single(
-        ['path', metadata.data ?? 'id'],
-        'Input should be a valid integer, unable to parse string as an integer',
-        'int_parsing',
-      );
-    }
-    return Number(value);
+    const id = parseDecimalInteger(value);
+    if (id === undefined) throw RequestValidationError.single(['path', metadata.data ?? 'id'], messages.integerString, 'int_parsing');
+    return id;
   }
 }

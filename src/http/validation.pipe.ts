@@ -1,16 +1,18 @@
 import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@nestjs/common';
+import { NotJsonBody } from './body-parsing';
 import { IssueLocation, RequestValidationError, ValidationIssue } from './request-validation.error';
 
 /** class-validator constraint → pydantic error type, in the order that decides which one is reported. */
 const ISSUE_TYPES: [constraint: string, type: string][] = [
   ['isString', 'string_type'],
+  ['storableText', 'string_unicode'],
   ['isBoolean', 'bool_type'],
   ['isInt', 'int_parsing'],
   ['isIn', 'literal_error'],
   ['minLength', 'string_too_short'],
   ['maxLength', 'string_too_long'],
   ['isEmail', 'value_error'],
-  ['isByteLength', 'value_error'],
+  ['byteLength', 'value_error'],
   ['min', 'greater_than_equal'],
   ['max', 'less_than_equal'],
   ['matches', 'string_pattern_mismatch'],
@@ -56,7 +58,7 @@ export class ContractValidationPipe extends ValidationPipe {
       if (value === undefined || value === null) {
         throw RequestValidationError.single([where], 'Field required', 'missing');
       }
-      if (typeof value !== 'object' || Array.isArray(value)) {
+      if (typeof value !== 'object' || Array.isArray(value) || value instanceof NotJsonBody) {
         throw RequestValidationError.single(
           [where],
           'Input should be a valid dictionary or object to extract fields from',

@@ -1,37 +1,28 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches } from 'class-validator';
-import { messages } from '../../http/fields';
+import { Matches } from 'class-validator';
+import { TextField } from '../../http/fields';
 
-const STRING = { message: messages.string };
-
-/** OAuth2's password-flow form, as FastAPI's OAuth2PasswordRequestForm reads it. */
+/**
+ * OAuth2's password-flow form, as FastAPI's OAuth2PasswordRequestForm reads it. An
+ * empty field counts as absent (the form parsers drop it), as in FastAPI.
+ */
 export class LoginDto {
-  @ApiProperty({ description: 'The e-mail address', example: 'ada@example.com' })
-  @IsString(STRING)
+  @TextField({ description: 'The e-mail address', example: 'ada@example.com' })
   username: string;
 
-  @ApiProperty({ format: 'password', example: 'correct horse battery' })
-  @IsString(STRING)
+  // No length rule: a password bcrypt cannot check in full is refused as any wrong one (403).
+  @TextField({ format: 'password', example: 'correct horse battery' })
   password: string;
 
-  @ApiPropertyOptional({ pattern: '^password$' })
-  @IsOptional()
-  @IsString(STRING)
+  @TextField({ optional: true, pattern: '^password$' })
   @Matches(/^password$/, { message: "String should match pattern '^password$'" })
   grant_type?: string;
 
-  @ApiPropertyOptional({ default: '' })
-  @IsOptional()
-  @IsString(STRING)
+  @TextField({ optional: true, default: '' })
   scope?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString(STRING)
+  @TextField({ optional: true })
   client_id?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString(STRING)
+  @TextField({ optional: true })
   client_secret?: string;
 }

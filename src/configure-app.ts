@@ -1,18 +1,20 @@
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
+import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { AppModule } from './app.module';
+import { AppModule, AppOptions } from './app.module';
 import { AppConfig } from './config/app-config';
 import { setUpDocs } from './docs';
-import { BodyErrorInterceptor, bodyParsers } from './http/body-parsing';
+import { bodyParsers, RequestBodyInterceptor } from './http/body-parsing';
 import { ContractExceptionFilter } from './http/contract-exception.filter';
 import { ContractValidationPipe } from './http/validation.pipe';
 
 /** Builds the application exactly as production runs it; main.ts and the tests both use this. */
-export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), new ExpressAdapter(), {
+export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), new ExpressAdapter(), {
     bodyParser: false,
     bufferLogs: true,
   });
@@ -48,7 +50,23 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   });
   app.use(...bodyParsers(config.bodyLimitBytes));
   app.useGlobalPipes(new ContractValidationPipe());
-  app.useGlobalInterceptors(new BodyErrorInterceptor());
+  app.useGlobalInterceptors(new RequestBodyInterceptor(app.get(Reflector)));
   app.useGlobalFilters(new ContractExceptionFilter());
+  answerUnparsableRequests(app.getHttpServer());
   setUpDocs(app);
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Express sees them (headers or URL too
+ * large, malformed request lines) get the contract's JSON shape too; by default
+ * Node answers them with an empty body.
+ */
+function answerUnparsableRequests(server: Server): void {
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
+    const [status, reason] =
+      err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Request Timeout'] : [400, 'Bad Request'];
+    const body = JSON.stringify({ detail: reason });
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  });
 }

@@ -1,8 +1,7 @@
-import { Body, Controller, HttpCode, HttpStatus, Ip, Post, UseInterceptors } from '@nestjs/common';
-import { NoFilesInterceptor } from '@nestjs/platform-express';
-import { ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../http/api-errors';
-import { FormBodyOnlyInterceptor } from '../http/form-body-only.interceptor';
+import { FormBody } from '../http/body-parsing';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
 import { TokenDto } from './dto/token.dto';
@@ -16,9 +15,7 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(HttpStatus.OK)
-  // Form fields from multipart bodies too (some OAuth2 clients send them); limits in AuthModule.
-  @UseInterceptors(FormBodyOnlyInterceptor, NoFilesInterceptor())
-  @ApiConsumes('application/x-www-form-urlencoded', 'multipart/form-data')
+  @FormBody()
   @ApiOperation({ summary: 'Log in with e-mail and password (OAuth2 password flow)' })
   @ApiOkResponse({ type: TokenDto })
   @ApiErrors(403, 413, 422, 429)

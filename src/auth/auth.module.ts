@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { MulterModule } from '@nestjs/platform-express';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.provider';
 import { UsersModule } from '../users/users.module';
@@ -14,11 +13,6 @@ import { LoginThrottle } from './login-throttle';
   imports: [
     UsersModule,
     PassportModule,
-    // multer reads multipart forms itself, outside the JSON and form parsers: same body limit.
-    MulterModule.registerAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ limits: { fieldSize: config.bodyLimitBytes, fields: 16, parts: 16 } }),
-    }),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({

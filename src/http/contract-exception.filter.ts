@@ -1,7 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { isDatabaseUnavailable, PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, sqlState } from '../database/database-errors';
-import { bodyTooLarge } from './body-parsing';
 import { RequestValidationError } from './request-validation.error';
 import { TooManyRequestsException } from './too-many-requests.exception';
 
@@ -35,10 +34,6 @@ export class ContractExceptionFilter implements ExceptionFilter {
   private answerFor(exception: unknown, req: Request): ErrorAnswer {
     if (exception instanceof RequestValidationError) {
       return { status: HttpStatus.UNPROCESSABLE_ENTITY, detail: exception.issues };
-    }
-    // multer (multipart forms) calls an over-long field a 400; for the contract it is an oversized body.
-    if (exception instanceof HttpException && (exception.cause as { code?: string } | undefined)?.code === 'LIMIT_FIELD_VALUE') {
-      exception = bodyTooLarge();
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -18,13 +18,10 @@ export class AuthService {
   /** Unknown e-mail and wrong password get the same answer after the same bcrypt work. */
   async login({ username, password }: LoginDto, client: string): Promise<TokenDto> {
     const email = username.trim().toLowerCase();
-    await this.throttle.assertAllowed(email, client);
+    const attempt = await this.throttle.reserve(email, client);
     const user = await this.users.findWithPasswordByEmail(email);
-    if (!(await this.hasher.verify(password, user?.password))) {
-      await this.throttle.recordFailure(email, client);
-      throw new ForbiddenException('Invalid Credentials');
-    }
-    await this.throttle.recordSuccess(email);
+    if (!(await this.hasher.verify(password, user?.password))) throw new ForbiddenException('Invalid Credentials');
+    await attempt.succeeded();
     return { access_token: await this.jwt.signAsync({ user_id: user!.id }), token_type: 'bearer' };
   }
 }

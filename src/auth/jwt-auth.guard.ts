@@ -19,7 +19,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
     const header = context.switchToHttp().getRequest<Request>().headers.authorization;
-    const scheme = header?.trim().split(/\s+/, 1)[0];
+    const scheme = header?.split(' ', 1)[0];
     if (!header || scheme?.toLowerCase() !== 'bearer') {
       throw new UnauthorizedException('Not authenticated');
     }

@@ -5,10 +5,18 @@ import { InjectConfig } from '../config/config.provider';
 import { TooManyRequestsException } from '../http/too-many-requests.exception';
 import { RateLimiters } from '../rate-limit/rate-limiters';
 
+/** A login attempt that holds a place under both limits until its outcome is known. */
+export interface LoginAttempt {
+  /** The password was right: the attempt does not count, and the account's failures are cleared. */
+  succeeded(): Promise<void>;
+}
+
 /**
- * Counts failed logins per account and per client address; past either limit,
- * logins are refused with 429 until the window runs out. Only failures count, so
- * clients that log in often are never limited; a success clears the account's count.
+ * Limits failed logins per account and per client address. Each attempt reserves
+ * its place atomically (rate-limiter-flexible's consume: an atomic increment, in
+ * memory or in Redis) before any password work, so of N simultaneous attempts at
+ * most the limit are evaluated and the rest get 429 at once. A successful attempt
+ * gives its place back, so clients that log in often are never limited.
  */
 @Injectable()
 export class LoginThrottle {
@@ -20,25 +28,24 @@ export class LoginThrottle {
     this.perClient = limiters.create('login-fail-client', config.loginMaxFailuresPerClient, config.loginFailureWindowSeconds);
   }
 
-  async assertAllowed(account: string, client: string): Promise<void> {
-    const [byAccount, byClient] = await Promise.all([this.perAccount.get(account), this.perClient.get(client)]);
-    const waits = [exhausted(byAccount, this.perAccount.points), exhausted(byClient, this.perClient.points)].filter((ms) => ms > 0);
-    if (waits.length > 0) {
-      throw new TooManyRequestsException('Too many failed login attempts, try again later', Math.max(...waits));
+  /** Reserves a place for one attempt, or throws 429 (holding nothing) when either limit is reached. */
+  async reserve(account: string, client: string): Promise<LoginAttempt> {
+    const [byAccount, byClient] = await Promise.allSettled([this.perAccount.consume(account), this.perClient.consume(client)]);
+    const refusals = [byAccount, byClient].filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason);
+    if (refusals.length > 0) {
+      // Give back whichever place was taken; refused attempts do not count.
+      await Promise.all([
+        byAccount.status === 'fulfilled' ? this.perAccount.reward(account) : undefined,
+        byClient.status === 'fulfilled' ? this.perClient.reward(client) : undefined,
+      ]);
+      for (const refusal of refusals) if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      const wait = Math.max(...(refusals as RateLimiterRes[]).map((r) => r.msBeforeNext));
+      throw new TooManyRequestsException('Too many failed login attempts, try again later', wait);
     }
+    return {
+      succeeded: async () => {
+        await Promise.all([this.perAccount.delete(account), this.perClient.reward(client)]);
+      },
+    };
   }
-
-  async recordFailure(account: string, client: string): Promise<void> {
-    // consume() rejects once the limit is passed; the count is what matters here.
-    await Promise.all([this.perAccount.consume(account).catch(() => undefined), this.perClient.consume(client).catch(() => undefined)]);
-  }
-
-  async recordSuccess(account: string): Promise<void> {
-    await this.perAccount.delete(account);
-  }
-}
-
-/** Milliseconds until the limiter allows again, or 0 if it allows now. */
-function exhausted(res: RateLimiterRes | null, points: number): number {
-  return res && res.consumedPoints >= points ? res.msBeforeNext : 0;
 }

@@ -10,6 +10,9 @@ import { InjectConfig } from '../config/config.provider';
  * event loop; and at most one hash per core but one at a time, so a flood of
  * logins queues up behind itself instead of taking the CPU from every other request.
  */
+/** What bcrypt reads of a password. */
+export const MAX_PASSWORD_BYTES = 72;
+
 @Injectable()
 export class PasswordHasher {
   private dummyHash?: Promise<string>;
@@ -25,13 +28,16 @@ export class PasswordHasher {
 
   /**
    * Compares against a hash of the configured cost even when there is no user,
-   * so an unknown e-mail takes as long to refuse as a wrong password.
+   * so an unknown e-mail takes as long to refuse as a wrong password. bcrypt reads
+   * only the first 72 bytes: a longer password is refused after the same work,
+   * or any password sharing those 72 bytes would match.
    */
   async verify(password: string, hash: string | undefined): Promise<boolean> {
     this.dummyHash ??= this.hash(randomBytes(16).toString('hex'));
-    const against = hash ?? (await this.dummyHash);
+    const checkable = Buffer.byteLength(password) <= MAX_PASSWORD_BYTES;
+    const against = checkable && hash !== undefined ? hash : await this.dummyHash;
     const matches = await this.limited(() => bcrypt.compare(password, against));
-    return hash !== undefined && matches;
+    return checkable && hash !== undefined && matches;
   }
 
   private async limited<T>(work: () => Promise<T>): Promise<T> {

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
 import { ConfigModule } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { AppController } from './app.controller';
@@ -14,15 +15,21 @@ import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { UsersModule } from './users/users.module';
 import { VotesModule } from './votes/votes.module';
 
+/** What the process, not the configuration, decides. */
+export interface AppOptions {
+  /** Where log lines go instead of stdout. */
+  logDestination?: DestinationStream;
+}
+
 @Module({})
 export class AppModule {
   /** Built from a config validated beforehand, so that start-up fails before Nest does anything. */
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, { logDestination }: AppOptions = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfigLoader(config)] }),
-        LoggingModule,
+        LoggingModule.forRoot(logDestination),
         DatabaseModule,
         RateLimitModule,
         HealthModule,

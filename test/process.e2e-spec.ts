@@ -1,6 +1,11 @@
 import { freshDataDir, removeDir, spawnServer, startServer } from './support/server-process';
 
-/** These run the compiled server (npm test builds it first) as a separate process. */
+/**
+ * These run the compiled server (npm test builds it first) as a separate process.
+ * Some start two servers on a new embedded database, each up to seconds on a busy machine.
+ */
+jest.setTimeout(90_000);
+
 describe('the server process', () => {
   const dirs: string[] = [];
   const dataDir = () => {

@@ -14,14 +14,23 @@ export interface TestApp {
   server: ReturnType<NestExpressApplication['getHttpServer']>;
   config: AppConfig;
   db: DataSource;
+  /** The app's log lines, parsed, when started with `captureLogs` (set LOG_LEVEL to see them). */
+  logs: LogLine[];
   close(): Promise<void>;
+}
+
+export interface LogLine {
+  /** pino's levels: 30 info, 40 warn, 50 error, 60 fatal. */
+  level: number;
+  msg: string;
+  [field: string]: unknown;
 }
 
 /**
  * The real application (same createApp as main.ts) on a real database: the
  * PostgreSQL server of TEST_DATABASE_URL, or a private copy of the embedded one.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, { captureLogs = false } = {}): Promise<TestApp> {
   const databaseUrl = env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   let dataDir: string | undefined;
   if (!databaseUrl) {
@@ -38,7 +47,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     DATA_DIR: dataDir,
     ...env,
   });
-  const app = await createApp(config);
+  const logs: LogLine[] = [];
+  const app = await createApp(config, captureLogs ? { logDestination: { write: (line: string) => void logs.push(JSON.parse(line)) } } : {});
   await app.init();
   const db = app.get(DataSource);
   if (databaseUrl && config.runMigrations) await truncateAll(db);
@@ -47,6 +57,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     server: app.getHttpServer(),
     config,
     db,
+    logs,
     async close() {
       await app.close();
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });

@@ -30,7 +30,13 @@ export interface LogLine {
  * The real application (same createApp as main.ts) on a real database: the
  * PostgreSQL server of TEST_DATABASE_URL, or a private copy of the embedded one.
  */
+/** Apps started by this test file (Jest gives each file its own modules). */
+let appsStarted = 0;
+
 export async function startTestApp(env: Record<string, string> = {}, { captureLogs = false } = {}): Promise<TestApp> {
+  // nestjs-pino keeps one logger per process, made by the first app: a later app's lines go to the first one's destination.
+  if (captureLogs && appsStarted > 0) throw new Error('captureLogs needs the first app of its test file');
+  appsStarted++;
   const databaseUrl = env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   let dataDir: string | undefined;
   if (!databaseUrl) {

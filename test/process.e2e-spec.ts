@@ -12,8 +12,10 @@ describe('the server process', () => {
 
   it.each([
     [{ PORT: 'abc' }, 'PORT'],
-    [{ ALGORITHM: 'RS256' }, 'ALGORITHM'],
+    [{ ALGORITHM: 'HS512' }, 'ALGORITHM'],
     [{ SECRET_KEY: '' }, 'SECRET_KEY'],
+    [{ SMTP_URL: '' }, 'SMTP_URL'],
+    [{ ALGORITHM: 'ES256', JWT_PRIVATE_KEY: 'not a key' }, 'JWT_PRIVATE_KEY'],
   ])('refuses to start on %o, with one line naming the variable', async (env, variable) => {
     const proc = spawnServer({ DATA_DIR: dataDir(), ...env });
     expect(await proc.exited).toBe(1);

@@ -1,12 +1,14 @@
 import { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations';
 import type { AppConfig } from '../config/app-config';
+import { PasswordResetToken } from '../accounts/password-reset-token.entity';
 import { Post } from '../posts/post.entity';
+import { Session } from '../sessions/session.entity';
 import { User } from '../users/user.entity';
 import { Vote } from '../votes/vote.entity';
 import { EmbeddedPostgres } from './embedded-postgres';
 
-export const entities = [User, Post, Vote];
+export const entities = [User, Post, Vote, Session, PasswordResetToken];
 
 /**
  * One set of entities and migrations for both databases. `synchronize` stays off:

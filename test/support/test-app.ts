@@ -41,7 +41,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const app = await createApp(config);
   await app.init();
   const db = app.get(DataSource);
-  if (databaseUrl && config.runMigrations) await db.query('TRUNCATE users, posts, votes RESTART IDENTITY CASCADE');
+  if (databaseUrl && config.runMigrations) await db.query('TRUNCATE users, posts, votes, sessions, password_reset_tokens RESTART IDENTITY CASCADE');
   return {
     app,
     server: app.getHttpServer(),

@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
-import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { MulterModule } from '@nestjs/platform-express';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.provider';
+import { SessionsModule } from '../sessions/sessions.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { JwksController } from './jwks.controller';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottle } from './login-throttle';
+import { TokensModule } from './tokens.module';
 
 @Module({
   imports: [
@@ -19,15 +21,11 @@ import { LoginThrottle } from './login-throttle';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ limits: { fieldSize: config.bodyLimitBytes, fields: 16, parts: 16 } }),
     }),
-    JwtModule.registerAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        secret: config.secretKey,
-        signOptions: { algorithm: config.algorithm, expiresIn: config.accessTokenExpireMinutes * 60 },
-      }),
-    }),
+    TokensModule,
+    SessionsModule,
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, JwksController],
   providers: [AuthService, JwtStrategy, LoginThrottle],
+  exports: [LoginThrottle],
 })
 export class AuthModule {}

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
+import { AccountsModule } from './accounts/accounts.module';
 import { AppController } from './app.controller';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -30,6 +31,7 @@ export class AppModule {
         AuthModule,
         PostsModule,
         VotesModule,
+        AccountsModule,
       ],
       controllers: [AppController],
       // Closed by default: every route needs a token unless marked @Public().

@@ -6,7 +6,7 @@ import { startTestApp, TEST_SECRET, TestApp } from './support/test-app';
 
 const now = () => Math.floor(Date.now() / 1000);
 /** A token minted the course's way: `{user_id, exp}` signed HS256 with SECRET_KEY, no `kid`. */
-const courseToken = (userId: number, claims: { iat?: number } & object = {}) =>
+const courseToken = (userId: number, claims: { iat?: number; [claim: string]: unknown } = {}) =>
   // jsonwebtoken adds `iat` unless told not to, and then drops a given one too.
   jwt.sign({ user_id: userId, exp: now() + 30 * 60, ...claims }, TEST_SECRET, { algorithm: 'HS256', noTimestamp: claims.iat === undefined });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

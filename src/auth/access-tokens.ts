@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { Algorithm } from 'jsonwebtoken';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.provider';
+import { signEdDsa } from './eddsa';
 import { TokenKeys } from './keys';
 
 /** Signs access tokens: `user_id`, `sid`, `iat`, `exp`, and the signing key's `kid` in the header. */
@@ -18,7 +19,11 @@ export class AccessTokens {
     this.lifetimeSeconds = config.accessTokenExpireMinutes * 60;
   }
 
-  sign(userId: number, sessionId: number): Promise<string> {
+  async sign(userId: number, sessionId: number): Promise<string> {
+    if (this.keys.algorithm === 'EdDSA') {
+      const iat = Math.floor(Date.now() / 1000);
+      return signEdDsa({ user_id: userId, sid: sessionId, iat, exp: iat + this.lifetimeSeconds }, this.keys.signingKey, this.keys.signingKid);
+    }
     return this.jwt.signAsync(
       { user_id: userId, sid: sessionId },
       {

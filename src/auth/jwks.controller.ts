@@ -1,4 +1,4 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TokenKeys } from './keys';
 import { Public } from './public.decorator';
@@ -10,6 +10,8 @@ export class JwksController {
 
   @Public()
   @Get('jwks.json')
+  // Verifiers may cache it a while; one that meets an unknown kid (after a rotation) fetches it again.
+  @Header('Cache-Control', 'public, max-age=300')
   @ApiOperation({ summary: 'The public keys that verify access tokens (RFC 7517); empty with HS256' })
   @ApiOkResponse({
     schema: {

@@ -3,6 +3,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import type { Algorithm } from 'jsonwebtoken';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AuthenticatedUser, TokenUsers } from '../sessions/token-users';
+import { installEdDsaVerifier } from './eddsa';
 import { TokenKeys } from './keys';
 
 interface TokenPayload {
@@ -30,6 +31,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
       algorithms: keys.algorithms as Algorithm[],
       ignoreExpiration: false,
     });
+    if (keys.algorithms.includes('EdDSA')) installEdDsaVerifier();
   }
 
   /** Signature and expiry are already checked; the token must also name a user who still exists. */

@@ -15,6 +15,9 @@ export class MailCatcher {
     const catcher = new MailCatcher();
     catcher.server = new SMTPServer({
       authOptional: true,
+      // Any user and password will do, over plain SMTP: it is a test server on the loopback.
+      allowInsecureAuth: true,
+      onAuth: (auth, _session, callback) => callback(null, { user: auth.username }),
       disabledCommands: ['STARTTLS'],
       logger: false,
       onData: (stream, _session, callback) => {

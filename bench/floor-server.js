@@ -1,8 +1,8 @@
 'use strict';
 // The reference ("floor") for the benchmark: node:http and pg, no framework, no
 // ORM, the same answers as the API for the feed and a post by id (same JSON, same
-// X-Total-Count), with the JWT checked by hand and the user's existence folded
-// into the same SQL statement. Anything the API does beyond this is overhead.
+// X-Total-Count), with the JWT checked by hand and the user's existence and live
+// session folded into the same SQL statement. Anything the API does beyond this is overhead.
 const http = require('node:http');
 const { createHmac, timingSafeEqual } = require('node:crypto');
 const { Pool } = require('pg');
@@ -20,7 +20,8 @@ function viewerOf(req) {
   const given = Buffer.from(signature ?? '', 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
-  return Number.isInteger(claims.user_id) && claims.exp > Date.now() / 1000 ? claims.user_id : null;
+  const valid = Number.isInteger(claims.user_id) && Number.isInteger(claims.sid) && claims.exp > Date.now() / 1000;
+  return valid ? { user: claims.user_id, sid: claims.sid } : null;
 }
 
 // The page's ids first, then owners and vote counts for those rows only.
@@ -29,7 +30,8 @@ const WITH_OWNER_AND_VOTES = `
          (SELECT count(*)::int FROM votes v WHERE v.post_id = p.id) AS votes
   FROM page JOIN posts p ON p.id = page.id JOIN users u ON u.id = p.owner_id
   ORDER BY p.id DESC`;
-const VISIBLE = `(p.published OR p.owner_id = $1) AND EXISTS (SELECT 1 FROM users me WHERE me.id = $1)`;
+const VISIBLE = `(p.published OR p.owner_id = $1) AND EXISTS (
+  SELECT 1 FROM users me JOIN sessions s ON s.user_id = me.id WHERE me.id = $1 AND s.id = $2 AND s.last_used_at > now() - interval '30 days')`;
 
 const toPostOut = (r) => ({
   Post: {
@@ -53,8 +55,8 @@ async function handle(req, res) {
     const limit = Number(url.searchParams.get('limit') ?? 10);
     const skip = Number(url.searchParams.get('skip') ?? 0);
     const search = url.searchParams.get('search') ?? '';
-    const where = search === '' ? VISIBLE : `${VISIBLE} AND p.title ILIKE $2`;
-    const params = search === '' ? [viewer] : [viewer, `%${search.replace(/[\\%_]/g, '\\$&')}%`];
+    const where = search === '' ? VISIBLE : `${VISIBLE} AND p.title ILIKE $3`;
+    const params = search === '' ? [viewer.user, viewer.sid] : [viewer.user, viewer.sid, `%${search.replace(/[\\%_]/g, '\\$&')}%`];
     const n = params.length;
     const [rows, total] = await Promise.all([
       pool.query(`WITH page AS (SELECT p.id FROM posts p WHERE ${where} ORDER BY p.id DESC LIMIT $${n + 1} OFFSET $${n + 2}) ${WITH_OWNER_AND_VOTES}`, [
@@ -68,8 +70,9 @@ async function handle(req, res) {
   }
   const match = /^\/posts\/(\d+)$/.exec(url.pathname);
   if (match) {
-    const { rows } = await pool.query(`WITH page AS (SELECT p.id FROM posts p WHERE p.id = $2 AND ${VISIBLE}) ${WITH_OWNER_AND_VOTES}`, [
-      viewer,
+    const { rows } = await pool.query(`WITH page AS (SELECT p.id FROM posts p WHERE p.id = $3 AND ${VISIBLE}) ${WITH_OWNER_AND_VOTES}`, [
+      viewer.user,
+      viewer.sid,
       Number(match[1]),
     ]);
     return rows.length ? send(res, 200, toPostOut(rows[0])) : send(res, 404, { detail: `post with id: ${match[1]} was not found` });

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from './app-config';
@@ -147,9 +147,14 @@ describe('loadConfig', () => {
     expect(inline.algorithm).toBe(algorithm);
     expect(inline.jwtPrivateKey?.asymmetricKeyType).toBe(type);
     expect(loadConfig({ ALGORITHM: algorithm, JWT_PRIVATE_KEY: key.replaceAll('\n', '\\n') }).jwtPrivateKey?.asymmetricKeyType).toBe(type);
-    const file = join(mkdtempSync(join(tmpdir(), 'jwt-key-')), 'key.pem');
-    writeFileSync(file, key);
-    expect(loadConfig({ ALGORITHM: algorithm, JWT_PRIVATE_KEY_FILE: file }).jwtPrivateKey?.asymmetricKeyType).toBe(type);
+    const dir = mkdtempSync(join(tmpdir(), 'jwt-key-'));
+    try {
+      const file = join(dir, 'key.pem');
+      writeFileSync(file, key);
+      expect(loadConfig({ ALGORITHM: algorithm, JWT_PRIVATE_KEY_FILE: file }).jwtPrivateKey?.asymmetricKeyType).toBe(type);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads several previous public keys from JWT_PREVIOUS_PUBLIC_KEYS, and needs no SECRET_KEY in production with a key pair', () => {

@@ -56,6 +56,19 @@ describe('accounts', () => {
       expect(await loginStatus(t, user.email, 'brand-new-password')).toBe(200);
     });
 
+    it('ends every session when the change is made with a course-style token, which has none to keep', async () => {
+      const user = await createLoggedInUser(t);
+      const course = courseToken(user.id);
+      await request(t.server)
+        .put('/users/me/password')
+        .set(bearer(course))
+        .send({ current_password: user.password, new_password: 'brand-new-password' })
+        .expect(204);
+      await me(user.token).expect(401);
+      await refresh(t, user.refreshToken).expect(401);
+      await me(course).expect(401);
+    });
+
     it('answers 403 "Invalid Credentials" to a wrong current password, counted as a failed login', async () => {
       const user = await createLoggedInUser(t);
       const change = () =>

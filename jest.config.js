@@ -1,7 +1,7 @@
 // Nest 12 ships ES modules. Node 20 can require() them, but Jest's own module
 // loader only can on Node >= 24.9, so the ESM packages are compiled to CommonJS
 // for the test run (and only for it: the app itself runs on Node's loader).
-const esmPackages = ['@nestjs', '@electric-sql'].join('|');
+const esmPackages = ['@nestjs', '@electric-sql', 'jose'].join('|');
 
 module.exports = {
   testEnvironment: 'node',

@@ -40,6 +40,9 @@ async function seed(url) {
   const started = Date.now();
   const hash = await bcrypt.hash(PASSWORD, 12);
   await sql(url, `INSERT INTO users (email, password) SELECT 'user' || i || '@bench.example', $1 FROM generate_series(1, ${USERS}) i`, [hash]);
+  // One session per user, with the user's id: the tokens below carry it as sid, as a login's do.
+  await sql(url, `INSERT INTO sessions (id, user_id, family_hash, secret_hash) SELECT id, id, sha256(('f' || id)::bytea), sha256(('s' || id)::bytea) FROM users`);
+  await sql(url, `SELECT setval('sessions_id_seq', (SELECT max(id) FROM sessions))`);
   await sql(
     url,
     `INSERT INTO posts (title, content, published, owner_id)
@@ -55,7 +58,8 @@ async function seed(url) {
 
 function token(userId) {
   const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const body = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ user_id: userId, exp: Math.floor(Date.now() / 1000) + 3600 })}`;
+  const iat = Math.floor(Date.now() / 1000);
+  const body = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ user_id: userId, sid: userId, iat, exp: iat + 3600 })}`;
   return `${body}.${require('node:crypto').createHmac('sha256', SECRET).update(body).digest('base64url')}`;
 }
 
@@ -148,7 +152,8 @@ async function main() {
   await sql(dbUrl('postgres'), `CREATE DATABASE ${dbName}`);
   const children = [];
   try {
-    const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: url, SECRET_KEY: SECRET };
+    // Production requires SMTP_URL; the bench asks for no mail, so nothing listens there.
+    const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: url, SECRET_KEY: SECRET, SMTP_URL: 'smtp://127.0.0.1:2525' };
     execFileSync(process.execPath, ['node_modules/typeorm/cli.js', 'migration:run', '-d', 'dist/ormconfig.js'], { cwd: ROOT, env, stdio: 'ignore' });
     const seedMs = await seed(url);
     console.log(`seeded ${USERS} users, ${POSTS} posts, 200000 votes in ${seedMs} ms`);

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 import { ConfigModule } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
+import { AccountsModule } from './accounts/accounts.module';
 import { AppController } from './app.controller';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -37,6 +38,7 @@ export class AppModule {
         AuthModule,
         PostsModule,
         VotesModule,
+        AccountsModule,
       ],
       controllers: [AppController],
       // Closed by default: every route needs a token unless marked @Public().

@@ -38,8 +38,9 @@ export function setUpDocs(app: INestApplication): void {
       .setTitle('Social API')
       .setDescription('Users, posts and votes. Log in with "Authorize" (e-mail as username) to try the protected routes.')
       .setVersion('1.0.0')
-      // tokenUrl "login" as in FastAPI: Swagger UI's Authorize posts the e-mail and password there.
-      .addOAuth2({ type: 'oauth2', flows: { password: { tokenUrl: 'login', scopes: {} } } })
+      // tokenUrl "login" as in FastAPI: Swagger UI's Authorize posts the e-mail and password there;
+      // the same route takes the refresh grant.
+      .addOAuth2({ type: 'oauth2', flows: { password: { tokenUrl: 'login', refreshUrl: 'login', scopes: {} } } })
       .build(),
     // FastAPI leaves untagged routes (GET /) untagged; Nest would invent an "App" tag.
     { autoTagControllers: false },

@@ -11,7 +11,7 @@ describe('POST /login', () => {
   it('answers 200 with a bearer token carrying user_id and exp, signed HS256', async () => {
     const user = await createUser(t);
     const res = await request(t.server).post('/login').type('form').send({ username: user.email, password: user.password }).expect(200);
-    expect(res.body).toEqual({ access_token: expect.any(String), token_type: 'bearer' });
+    expect(res.body).toEqual({ access_token: expect.any(String), token_type: 'bearer', expires_in: 1800, refresh_token: expect.any(String) });
     const decoded = jwt.verify(res.body.access_token, TEST_SECRET, { algorithms: ['HS256'], complete: true });
     expect(decoded.header.alg).toBe('HS256');
     const payload = decoded.payload as { user_id: number; exp: number };

@@ -37,6 +37,10 @@ describe('migrations', () => {
   it('let the database enforce keys, checks and cascades', async () => {
     await expect(t.db.query(`INSERT INTO users (email, password) VALUES ('UPPER@example.com', 'x')`)).rejects.toMatchObject({ code: '23514' });
     await expect(t.db.query(`INSERT INTO posts (title, content, owner_id) VALUES ('t', 'c', 2000000000)`)).rejects.toMatchObject({ code: '23503' });
+    await expect(t.db.query(`INSERT INTO sessions (user_id, family_hash, secret_hash) VALUES (2000000000, 'f', 's')`)).rejects.toMatchObject({ code: '23503' });
+    const [user] = await t.db.query(`INSERT INTO users (email, password) VALUES ('keys@example.com', 'x') RETURNING id`);
+    await t.db.query(`INSERT INTO sessions (user_id, family_hash, secret_hash) VALUES ($1, 'f', 's')`, [user.id]);
+    await expect(t.db.query(`INSERT INTO sessions (user_id, family_hash, secret_hash) VALUES ($1, 'f', 't')`, [user.id])).rejects.toMatchObject({ code: '23505' });
   });
 });
 

@@ -1,7 +1,8 @@
-import { Body, Controller, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../http/api-errors';
 import { FormBody } from '../http/body-parsing';
+import { SessionsService } from '../sessions/sessions.service';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
 import { TokenDto } from './dto/token.dto';
@@ -10,16 +11,22 @@ import { Public } from './public.decorator';
 @ApiTags('Authentication')
 @Controller()
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessions: SessionsService,
+  ) {}
 
   @Public()
   @Post('login')
   @HttpCode(HttpStatus.OK)
   @FormBody()
-  @ApiOperation({ summary: 'Log in with e-mail and password (OAuth2 password flow)' })
+  @ApiOperation({
+    summary: 'Log in with e-mail and password (OAuth2 password flow), or trade a refresh token for a new pair (grant_type=refresh_token)',
+  })
   @ApiOkResponse({ type: TokenDto })
-  @ApiErrors(403, 413, 422, 429)
-  login(@Body() form: LoginDto, @Ip() client: string): Promise<TokenDto> {
-    return this.auth.login(form, client);
+  @ApiErrors(401, 403, 413, 422, 429)
+  login(@Body() form: LoginDto, @Ip() client: string, @Headers('user-agent') userAgent?: string): Promise<TokenDto> {
+    if (form.grant_type === 'refresh_token') return this.sessions.refresh(form.refresh_token!, client);
+    return this.auth.login(form, client, userAgent);
   }
 }

@@ -1,27 +1,23 @@
 import { Module } from '@nestjs/common';
-import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.provider';
+import { SessionsModule } from '../sessions/sessions.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { JwksController } from './jwks.controller';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottle } from './login-throttle';
+import { TokensModule } from './tokens.module';
 
 @Module({
   imports: [
     UsersModule,
     PassportModule,
-    JwtModule.registerAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        secret: config.secretKey,
-        signOptions: { algorithm: config.algorithm, expiresIn: config.accessTokenExpireMinutes * 60 },
-      }),
-    }),
+    TokensModule,
+    SessionsModule,
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, JwksController],
   providers: [AuthService, JwtStrategy, LoginThrottle],
+  exports: [LoginThrottle],
 })
 export class AuthModule {}

@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import { PasswordHasher } from '../users/password-hasher';
+import { SessionsService } from '../sessions/sessions.service';
 import { UsersService } from '../users/users.service';
 import { LoginDto } from './dto/login.dto';
 import { TokenDto } from './dto/token.dto';
@@ -11,17 +11,17 @@ export class AuthService {
   constructor(
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
-    private readonly jwt: JwtService,
+    private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottle,
   ) {}
 
   /** Unknown e-mail and wrong password get the same answer after the same bcrypt work. */
-  async login({ username, password }: LoginDto, client: string): Promise<TokenDto> {
+  async login({ username, password }: LoginDto, client: string, userAgent?: string): Promise<TokenDto> {
     const email = username.trim().toLowerCase();
     const attempt = await this.throttle.reserve(email, client);
     const user = await this.users.findWithPasswordByEmail(email);
     if (!(await this.hasher.verify(password, user?.password))) throw new ForbiddenException('Invalid Credentials');
     await attempt.succeeded();
-    return { access_token: await this.jwt.signAsync({ user_id: user!.id }), token_type: 'bearer' };
+    return this.sessions.open(user!.id, userAgent);
   }
 }

@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { createSecretKey } from 'node:crypto';
 import { PassportStrategy } from '@nestjs/passport';
 import type { Request } from 'express';
+import type { Algorithm } from 'jsonwebtoken';
 import { Strategy } from 'passport-jwt';
-import type { AppConfig } from '../config/app-config';
-import { InjectConfig } from '../config/config.provider';
-import { User } from '../users/user.entity';
-import { UsersService } from '../users/users.service';
+import { AuthenticatedUser, TokenUsers } from '../sessions/token-users';
+import { installEdDsaVerifier } from './eddsa';
+import { TokenKeys } from './keys';
 
 interface TokenPayload {
   user_id?: unknown;
   exp?: unknown;
+  sid?: unknown;
+  iat?: unknown;
 }
 
 /**
@@ -43,24 +44,38 @@ function hasObjectPayload(token: string): boolean {
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy) {
   constructor(
-    @InjectConfig() config: AppConfig,
-    private readonly users: UsersService,
+    private readonly users: TokenUsers,
+    keys: TokenKeys,
   ) {
     super({
       jwtFromRequest: bearerToken,
-      // A KeyObject, not the string: given a string, jsonwebtoken first tries to parse
-      // it as a PEM public key on every verify (15% of the CPU time of a read in the profile).
-      secretOrKey: createSecretKey(Buffer.from(config.secretKey)) as unknown as string,
-      // Pinning the algorithm rejects `alg: none` and any algorithm-confusion token.
-      algorithms: [config.algorithm],
+      // KeyObjects, not strings: given a string, jsonwebtoken first tries to parse it
+      // as a PEM public key on every verify (15% of the CPU time of a read in the profile).
+      secretOrKeyProvider: (_req: unknown, token: string, done: (err: Error | null, key?: string) => void) => {
+        const key = keys.verificationKey(tokenHeader(token));
+        done(key ? null : new Error('no key for this token'), key?.key as unknown as string);
+      },
+      // Pinning the algorithms rejects `alg: none` and any algorithm-confusion token.
+      algorithms: keys.algorithms as Algorithm[],
       ignoreExpiration: false,
     });
+    if (keys.algorithms.includes('EdDSA')) installEdDsaVerifier();
   }
 
   /** Signature and expiry are already checked; the token must also name a user who still exists. */
-  async validate(payload: TokenPayload): Promise<User | false> {
+  async validate(payload: TokenPayload): Promise<AuthenticatedUser | false> {
     const { user_id: userId, exp } = payload;
     if (typeof exp !== 'number' || typeof userId !== 'number') return false;
-    return (await this.users.findById(userId)) ?? false;
+    return (await this.users.find({ ...payload, user_id: userId, exp })) ?? false;
+  }
+}
+
+/** The token's JOSE header, or {} if it cannot be read (verification then refuses the token). */
+function tokenHeader(token: string): { kid?: unknown; alg?: unknown } {
+  try {
+    const header: unknown = JSON.parse(Buffer.from(token.slice(0, token.indexOf('.')), 'base64url').toString());
+    return typeof header === 'object' && header !== null ? header : {};
+  } catch {
+    return {};
   }
 }

@@ -1,4 +1,20 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from './app-config';
+
+const pem = (kind: 'rsa' | 'ec' | 'ed25519', part: 'privateKey' | 'publicKey' = 'privateKey'): string => {
+  const pair =
+    kind === 'rsa'
+      ? generateKeyPairSync('rsa', { modulusLength: 2048 })
+      : kind === 'ec'
+        ? generateKeyPairSync('ec', { namedCurve: 'P-256' })
+        : generateKeyPairSync('ed25519');
+  return pair[part].export({ format: 'pem', type: part === 'privateKey' ? 'pkcs8' : 'spki' }).toString();
+};
+const rsaKey = pem('rsa');
+const ecKey = pem('ec');
 
 describe('loadConfig', () => {
   it('has the contract defaults', () => {
@@ -14,7 +30,17 @@ describe('loadConfig', () => {
       bodyLimitBytes: 102400,
       runMigrations: true,
       secretKeyGenerated: true,
+      jwtPrivateKey: undefined,
+      jwtPreviousPublicKeys: [],
+      refreshTokenExpireDays: 30,
+      smtpUrl: undefined,
+      mailFrom: 'Social API <no-reply@localhost>',
+      passwordResetUrl: 'http://localhost:8000/app/reset-password',
+      passwordResetsPerAddress: 3,
+      passwordResetsPerClient: 20,
+      passwordResetWindowSeconds: 3600,
     });
+    expect(loadConfig({ PORT: '9000' }).passwordResetUrl).toBe('http://localhost:9000/app/reset-password');
     expect(config.dataDir).toMatch(/\/data$/);
     expect(config.secretKey).toHaveLength(64);
   });
@@ -54,7 +80,23 @@ describe('loadConfig', () => {
   it.each([
     [{ PORT: 'abc' }, /^Invalid PORT: "abc"/],
     [{ PORT: '70000' }, /^Invalid PORT/],
-    [{ ALGORITHM: 'RS256' }, /^Invalid ALGORITHM: "RS256"/],
+    [{ ALGORITHM: 'HS512' }, /^Invalid ALGORITHM: "HS512"/],
+    [{ ALGORITHM: 'none' }, /^Invalid ALGORITHM: "none"/],
+    [{ ALGORITHM: 'RS256' }, /^Missing JWT_PRIVATE_KEY: ALGORITHM=RS256 needs a private key/],
+    [{ ALGORITHM: 'RS256', JWT_PRIVATE_KEY: 'not a key' }, /^Invalid JWT_PRIVATE_KEY: not a PEM private key/],
+    [{ ALGORITHM: 'ES256', JWT_PRIVATE_KEY: rsaKey }, /^Invalid JWT_PRIVATE_KEY: ALGORITHM=ES256 needs an EC P-256 key/],
+    [{ ALGORITHM: 'RS256', JWT_PRIVATE_KEY: ecKey }, /^Invalid JWT_PRIVATE_KEY: ALGORITHM=RS256 needs an RSA key/],
+    [{ ALGORITHM: 'EdDSA', JWT_PRIVATE_KEY: ecKey }, /^Invalid JWT_PRIVATE_KEY: ALGORITHM=EdDSA needs an Ed25519 key/],
+    [{ ALGORITHM: 'RS256', JWT_PRIVATE_KEY_FILE: '/no/such/key.pem' }, /^Invalid JWT_PRIVATE_KEY_FILE: cannot read/],
+    [{ ALGORITHM: 'RS256', JWT_PRIVATE_KEY: rsaKey, JWT_PRIVATE_KEY_FILE: '/k.pem' }, /^Invalid JWT_PRIVATE_KEY_FILE: set JWT_PRIVATE_KEY or/],
+    [{ JWT_PRIVATE_KEY: rsaKey }, /^Invalid JWT_PRIVATE_KEY: a key pair needs ALGORITHM RS256/],
+    [{ JWT_PREVIOUS_PUBLIC_KEYS: 'abc' }, /^Invalid JWT_PREVIOUS_PUBLIC_KEYS: expected one or more PEM public keys/],
+    [{ JWT_PREVIOUS_PUBLIC_KEYS: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----' }, /^Invalid JWT_PREVIOUS_PUBLIC_KEYS: key 1 is not a PEM/],
+    [{ REFRESH_TOKEN_EXPIRE_DAYS: '0' }, /^Invalid REFRESH_TOKEN_EXPIRE_DAYS/],
+    [{ SMTP_URL: 'http://mail' }, /^Invalid SMTP_URL/],
+    [{ NODE_ENV: 'production', SECRET_KEY: 'k' }, /^Missing SMTP_URL/],
+    [{ PASSWORD_RESET_URL: 'javascript:alert(1)' }, /^Invalid PASSWORD_RESET_URL/],
+    [{ PASSWORD_RESETS_PER_ADDRESS: 'many' }, /^Invalid PASSWORD_RESETS_PER_ADDRESS/],
     [{ ACCESS_TOKEN_EXPIRE_MINUTES: '-5' }, /^Invalid ACCESS_TOKEN_EXPIRE_MINUTES/],
     [{ DATABASE_URL: 'mysql://x' }, /^Invalid DATABASE_URL/],
     [{ DATABASE_HOSTNAME: 'h', DATABASE_PORT: 'x' }, /^Invalid DATABASE_PORT/],
@@ -71,7 +113,58 @@ describe('loadConfig', () => {
     }
   });
 
-  it('starts in production with a SECRET_KEY', () => {
-    expect(loadConfig({ NODE_ENV: 'production', SECRET_KEY: 'k' }).secretKeyGenerated).toBe(false);
+  it('starts in production with a SECRET_KEY and an SMTP_URL', () => {
+    expect(loadConfig({ NODE_ENV: 'production', SECRET_KEY: 'k', SMTP_URL: 'smtp://mail:1025' }).secretKeyGenerated).toBe(false);
+  });
+
+  it('reads the session, mail and reset settings', () => {
+    const config = loadConfig({
+      REFRESH_TOKEN_EXPIRE_DAYS: '7',
+      SMTP_URL: 'smtps://user:p%40ss@mail.example:465',
+      MAIL_FROM: 'Social <hello@social.example>',
+      PASSWORD_RESET_URL: 'https://social.example/reset?lang=en',
+      PASSWORD_RESETS_PER_ADDRESS: '5',
+      PASSWORD_RESETS_PER_CLIENT: '50',
+      PASSWORD_RESET_WINDOW_SECONDS: '600',
+    });
+    expect(config).toMatchObject({
+      refreshTokenExpireDays: 7,
+      smtpUrl: 'smtps://user:p%40ss@mail.example:465',
+      mailFrom: 'Social <hello@social.example>',
+      passwordResetUrl: 'https://social.example/reset?lang=en',
+      passwordResetsPerAddress: 5,
+      passwordResetsPerClient: 50,
+      passwordResetWindowSeconds: 600,
+    });
+  });
+
+  it.each([
+    ['RS256', pem('rsa'), 'rsa'],
+    ['ES256', pem('ec'), 'ec'],
+    ['EdDSA', pem('ed25519'), 'ed25519'],
+  ])('reads a %s private key, inline (also with \\n for line breaks) or from a file', (algorithm, key, type) => {
+    const inline = loadConfig({ ALGORITHM: algorithm, JWT_PRIVATE_KEY: key });
+    expect(inline.algorithm).toBe(algorithm);
+    expect(inline.jwtPrivateKey?.asymmetricKeyType).toBe(type);
+    expect(loadConfig({ ALGORITHM: algorithm, JWT_PRIVATE_KEY: key.replaceAll('\n', '\\n') }).jwtPrivateKey?.asymmetricKeyType).toBe(type);
+    const dir = mkdtempSync(join(tmpdir(), 'jwt-key-'));
+    try {
+      const file = join(dir, 'key.pem');
+      writeFileSync(file, key);
+      expect(loadConfig({ ALGORITHM: algorithm, JWT_PRIVATE_KEY_FILE: file }).jwtPrivateKey?.asymmetricKeyType).toBe(type);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads several previous public keys from JWT_PREVIOUS_PUBLIC_KEYS, and needs no SECRET_KEY in production with a key pair', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      SMTP_URL: 'smtp://mail:25',
+      ALGORITHM: 'ES256',
+      JWT_PRIVATE_KEY: ecKey,
+      JWT_PREVIOUS_PUBLIC_KEYS: `${pem('rsa', 'publicKey')}\n${pem('ec', 'publicKey')}`,
+    });
+    expect(config.jwtPreviousPublicKeys.map((k) => k.asymmetricKeyType)).toEqual(['rsa', 'ec']);
   });
 });

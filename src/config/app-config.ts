@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, createPublicKey, KeyObject, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
@@ -17,8 +17,23 @@ export interface AppConfig {
   secretKey: string;
   /** True when no SECRET_KEY was given and a throw-away one was generated. */
   secretKeyGenerated: boolean;
-  algorithm: 'HS256';
+  algorithm: JwtAlgorithm;
+  /** The signing key for RS256, ES256 and EdDSA (JWT_PRIVATE_KEY or JWT_PRIVATE_KEY_FILE); undefined with HS256. */
+  jwtPrivateKey: KeyObject | undefined;
+  /** Public keys of earlier signing keys: their tokens keep verifying until they expire. */
+  jwtPreviousPublicKeys: KeyObject[];
   accessTokenExpireMinutes: number;
+  /** A session ends after this many days without a refresh. */
+  refreshTokenExpireDays: number;
+  /** smtp(s)://user:password@host:port; undefined (development only): mails go to the log. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** The page a reset link opens; the token is appended as `?token=`. */
+  passwordResetUrl: string;
+  /** Reset requests allowed per e-mail address, and per client address, within the window. */
+  passwordResetsPerAddress: number;
+  passwordResetsPerClient: number;
+  passwordResetWindowSeconds: number;
   bcryptRounds: number;
   corsOrigins: string[];
   bodyLimitBytes: number;
@@ -37,6 +52,9 @@ export interface AppConfig {
   /** How long a SIGTERM waits for in-flight requests before the process exits anyway. */
   shutdownTimeoutMs: number;
 }
+
+export const JWT_ALGORITHMS = ['HS256', 'RS256', 'ES256', 'EdDSA'] as const;
+export type JwtAlgorithm = (typeof JWT_ALGORITHMS)[number];
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -78,10 +96,12 @@ export function loadConfig(env: Env): AppConfig {
     throw new ConfigError(`Invalid NODE_ENV: "${nodeEnv}" (expected development, production or test)`);
   }
 
-  const algorithm = get('ALGORITHM') ?? 'HS256';
-  if (algorithm !== 'HS256') {
-    throw new ConfigError(`Invalid ALGORITHM: "${algorithm}" (only HS256 is supported)`);
+  const algorithm = (get('ALGORITHM') ?? 'HS256') as JwtAlgorithm;
+  if (!JWT_ALGORITHMS.includes(algorithm)) {
+    throw new ConfigError(`Invalid ALGORITHM: "${algorithm}" (expected one of ${JWT_ALGORITHMS.join(', ')})`);
   }
+  const jwtPrivateKey = privateKeyFrom(get, algorithm);
+  const jwtPreviousPublicKeys = previousPublicKeysFrom(get('JWT_PREVIOUS_PUBLIC_KEYS'));
 
   const logLevel = (get('LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
@@ -96,15 +116,29 @@ export function loadConfig(env: Env): AppConfig {
   let secretKey = get('SECRET_KEY');
   const secretKeyGenerated = secretKey === undefined;
   if (secretKey === undefined) {
-    if (nodeEnv === 'production') {
+    // With a key pair, SECRET_KEY signs nothing: production needs it only for HS256.
+    if (nodeEnv === 'production' && algorithm === 'HS256') {
       throw new ConfigError('Missing SECRET_KEY: it is required when NODE_ENV=production');
     }
     secretKey = randomBytes(32).toString('hex');
   }
 
+  const smtpUrl = get('SMTP_URL');
+  if (smtpUrl !== undefined && (!/^smtps?:\/\//.test(smtpUrl) || !URL.canParse(smtpUrl))) {
+    throw new ConfigError('Invalid SMTP_URL: expected smtp://user:password@host:587 or smtps://...');
+  }
+  if (smtpUrl === undefined && nodeEnv === 'production') {
+    throw new ConfigError('Missing SMTP_URL: it is required when NODE_ENV=production (password reset mails)');
+  }
+  const port = int('PORT', 8000, 0, 65535);
+  const passwordResetUrl = get('PASSWORD_RESET_URL') ?? `http://localhost:${port}/app/reset-password`;
+  if (!/^https?:\/\//.test(passwordResetUrl) || !URL.canParse(passwordResetUrl)) {
+    throw new ConfigError(`Invalid PASSWORD_RESET_URL: "${passwordResetUrl}" (expected an http or https URL)`);
+  }
+
   return {
     nodeEnv,
-    port: int('PORT', 8000, 0, 65535),
+    port,
     databaseUrl: databaseUrlFrom(get),
     dataDir: resolve(get('DATA_DIR') ?? './data'),
     runMigrations: bool('RUN_MIGRATIONS', true),
@@ -112,7 +146,16 @@ export function loadConfig(env: Env): AppConfig {
     secretKey,
     secretKeyGenerated,
     algorithm,
+    jwtPrivateKey,
+    jwtPreviousPublicKeys,
     accessTokenExpireMinutes: int('ACCESS_TOKEN_EXPIRE_MINUTES', 30, 1, 525600),
+    refreshTokenExpireDays: int('REFRESH_TOKEN_EXPIRE_DAYS', 30, 1, 3650),
+    smtpUrl,
+    mailFrom: get('MAIL_FROM') ?? 'Social API <no-reply@localhost>',
+    passwordResetUrl,
+    passwordResetsPerAddress: int('PASSWORD_RESETS_PER_ADDRESS', 3, 1, 1_000_000),
+    passwordResetsPerClient: int('PASSWORD_RESETS_PER_CLIENT', 20, 1, 1_000_000),
+    passwordResetWindowSeconds: int('PASSWORD_RESET_WINDOW_SECONDS', 3600, 1, 86_400),
     bcryptRounds: int('BCRYPT_ROUNDS', 12, 4, 31),
     corsOrigins: (get('CORS_ORIGINS') ?? '*').split(',').map((o) => o.trim()).filter(Boolean),
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 100 * 1024, 1024, 50 * 1024 * 1024),
@@ -148,4 +191,76 @@ function databaseUrlFrom(get: (name: string) => string | undefined): string | un
   const auth = password === undefined ? user : `${user}:${encodeURIComponent(password)}`;
   const name = encodeURIComponent(get('DATABASE_NAME') ?? 'postgres');
   return `postgres://${auth}@${host}:${port}/${name}`;
+}
+
+/** The curve or key type each asymmetric ALGORITHM signs with. */
+const KEY_TYPES: Record<Exclude<JwtAlgorithm, 'HS256'>, { type: string; curve?: string; label: string }> = {
+  RS256: { type: 'rsa', label: 'an RSA key (2048 bits or more)' },
+  ES256: { type: 'ec', curve: 'prime256v1', label: 'an EC P-256 key' },
+  EdDSA: { type: 'ed25519', label: 'an Ed25519 key' },
+};
+
+/** PEM text in an environment variable may come with its line breaks written as "\n". */
+const pemText = (value: string) => value.replaceAll('\\n', '\n');
+
+function privateKeyFrom(get: (name: string) => string | undefined, algorithm: JwtAlgorithm): KeyObject | undefined {
+  const inline = get('JWT_PRIVATE_KEY');
+  const file = get('JWT_PRIVATE_KEY_FILE');
+  if (algorithm === 'HS256') {
+    if (inline !== undefined || file !== undefined) {
+      throw new ConfigError(`Invalid ${inline !== undefined ? 'JWT_PRIVATE_KEY' : 'JWT_PRIVATE_KEY_FILE'}: a key pair needs ALGORITHM RS256, ES256 or EdDSA (HS256 signs with SECRET_KEY)`);
+    }
+    return undefined;
+  }
+  if (inline !== undefined && file !== undefined) {
+    throw new ConfigError('Invalid JWT_PRIVATE_KEY_FILE: set JWT_PRIVATE_KEY or JWT_PRIVATE_KEY_FILE, not both');
+  }
+  if (inline === undefined && file === undefined) {
+    throw new ConfigError(`Missing JWT_PRIVATE_KEY: ALGORITHM=${algorithm} needs a private key (JWT_PRIVATE_KEY or JWT_PRIVATE_KEY_FILE)`);
+  }
+  const name = inline !== undefined ? 'JWT_PRIVATE_KEY' : 'JWT_PRIVATE_KEY_FILE';
+  let pem: string;
+  try {
+    pem = inline !== undefined ? pemText(inline) : readFileSync(resolve(file!), 'utf8');
+  } catch {
+    throw new ConfigError(`Invalid JWT_PRIVATE_KEY_FILE: cannot read "${file}"`);
+  }
+  let key: KeyObject;
+  try {
+    key = createPrivateKey(pem);
+  } catch {
+    throw new ConfigError(`Invalid ${name}: not a PEM private key`);
+  }
+  if (!fitsAlgorithm(key, algorithm)) {
+    throw new ConfigError(`Invalid ${name}: ALGORITHM=${algorithm} needs ${KEY_TYPES[algorithm].label}`);
+  }
+  return key;
+}
+
+function previousPublicKeysFrom(value: string | undefined): KeyObject[] {
+  if (value === undefined) return [];
+  const pems = pemText(value).match(/-----BEGIN PUBLIC KEY-----[\s\S]+?-----END PUBLIC KEY-----/g) ?? [];
+  if (pems.length === 0) throw new ConfigError('Invalid JWT_PREVIOUS_PUBLIC_KEYS: expected one or more PEM public keys');
+  return pems.map((pem, i) => {
+    let key: KeyObject;
+    try {
+      key = createPublicKey(pem);
+    } catch {
+      throw new ConfigError(`Invalid JWT_PREVIOUS_PUBLIC_KEYS: key ${i + 1} is not a PEM public key`);
+    }
+    if (!(['RS256', 'ES256', 'EdDSA'] as const).some((alg) => fitsAlgorithm(key, alg))) {
+      throw new ConfigError(`Invalid JWT_PREVIOUS_PUBLIC_KEYS: key ${i + 1} is not an RSA (2048+ bits), EC P-256 or Ed25519 key`);
+    }
+    return key;
+  });
+}
+
+/** Whether `key` (private or public) signs or verifies tokens of `algorithm`. */
+export function fitsAlgorithm(key: KeyObject, algorithm: JwtAlgorithm): boolean {
+  if (algorithm === 'HS256') return key.type === 'secret';
+  const { type, curve } = KEY_TYPES[algorithm];
+  const details = key.asymmetricKeyDetails;
+  if (key.asymmetricKeyType !== type) return false;
+  if (type === 'rsa') return (details?.modulusLength ?? 0) >= 2048;
+  return curve === undefined || details?.namedCurve === curve;
 }

@@ -23,6 +23,7 @@ export class ValidationErrorDto {
 }
 
 const DESCRIPTIONS: Record<number, string> = {
+  400: 'Bad request',
   401: 'Missing, malformed or expired token ("Not authenticated" / "Could not validate credentials")',
   403: 'Forbidden',
   404: 'Not found',

@@ -22,7 +22,7 @@ export const messages = {
   nul: 'Input should be a string without the NUL character (\\u0000), which PostgreSQL cannot store',
   surrogate: 'Input should be a valid string, unable to parse raw data as a unicode string',
   email: 'value is not a valid email address',
-  bytes: (min: number, max: number) => `String should have ${min} to ${max} bytes of UTF-8`,
+  passwordBytes: (min: number, max: number) => `password must be ${min} to ${max} bytes long`,
   oneOf: (values: readonly unknown[]) => `Input should be ${values.slice(0, -1).join(', ')}${values.length > 1 ? ' or ' : ''}${values.at(-1)}`,
 };
 
@@ -59,14 +59,19 @@ const MaxCodePoints = (max: number) =>
 interface FieldOptions {
   /** May be left out. `null` is still refused: the columns behind these fields are NOT NULL. */
   optional?: boolean;
+  /** Required, and validated, only when this holds for the whole object (documented as optional). */
+  requiredWhen?: (object: never) => boolean;
   description?: string;
   example?: unknown;
   default?: unknown;
 }
 
 // Not class-validator's IsOptional, which lets null through as well as absence.
-const documented = ({ optional, ...api }: FieldOptions & ApiPropertyOptions) =>
-  optional ? [ApiPropertyOptional(api as ApiPropertyOptions), ValidateIf((_, value) => value !== undefined)] : [ApiProperty(api as ApiPropertyOptions)];
+const documented = ({ optional, requiredWhen, ...api }: FieldOptions & ApiPropertyOptions) => {
+  if (optional) return [ApiPropertyOptional(api as ApiPropertyOptions), ValidateIf((_, value) => value !== undefined)];
+  if (requiredWhen) return [ApiPropertyOptional(api as ApiPropertyOptions), ValidateIf((object) => requiredWhen(object as never))];
+  return [ApiProperty(api as ApiPropertyOptions)];
+};
 
 /** A string (JSON strings only: nothing is coerced into one) PostgreSQL can store, `minLength`..`maxLength` code points. */
 export function TextField({ minLength, maxLength, ...options }: FieldOptions & { minLength?: number; maxLength?: number; format?: string; pattern?: string }) {

@@ -15,4 +15,8 @@ export class User {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** Tokens without a session (minted the course's way) issued before this moment are refused. */
+  @Column({ name: 'tokens_valid_after', type: 'timestamptz', nullable: true, select: false })
+  tokensValidAfter: Date | null;
 }

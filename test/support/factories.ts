@@ -13,7 +13,16 @@ export interface TestUser {
 
 export interface LoggedInUser extends TestUser {
   token: string;
+  refreshToken: string;
   auth: { Authorization: string };
+}
+
+/** POST /login's answer. */
+export interface TokenAnswer {
+  access_token: string;
+  token_type: 'bearer';
+  expires_in: number;
+  refresh_token: string;
 }
 
 export async function createUser(t: TestApp, fields: Partial<Pick<TestUser, 'email' | 'password'>> = {}): Promise<TestUser> {
@@ -23,16 +32,29 @@ export async function createUser(t: TestApp, fields: Partial<Pick<TestUser, 'ema
   return { ...res.body, password };
 }
 
-export async function loginAs(t: TestApp, user: Pick<TestUser, 'email' | 'password'>): Promise<string> {
-  const res = await request(t.server).post('/login').type('form').send({ username: user.email, password: user.password }).expect(200);
-  return res.body.access_token;
+/** Logs in (a new session) and returns the whole answer. */
+export async function logIn(t: TestApp, user: Pick<TestUser, 'email' | 'password'>, userAgent = 'jest'): Promise<TokenAnswer> {
+  const res = await request(t.server).post('/login').set('User-Agent', userAgent).type('form').send({ username: user.email, password: user.password }).expect(200);
+  return res.body;
 }
+
+/** Logs in and returns the access token. */
+export async function loginAs(t: TestApp, user: Pick<TestUser, 'email' | 'password'>): Promise<string> {
+  return (await logIn(t, user)).access_token;
+}
+
+/** The refresh grant of POST /login. */
+export function refresh(t: TestApp, refreshToken: string) {
+  return request(t.server).post('/login').type('form').send({ grant_type: 'refresh_token', refresh_token: refreshToken });
+}
+
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 /** A new user, logged in. */
 export async function createLoggedInUser(t: TestApp): Promise<LoggedInUser> {
   const user = await createUser(t);
-  const token = await loginAs(t, user);
-  return { ...user, token, auth: { Authorization: `Bearer ${token}` } };
+  const answer = await logIn(t, user);
+  return { ...user, token: answer.access_token, refreshToken: answer.refresh_token, auth: bearer(answer.access_token) };
 }
 
 export interface TestPost {

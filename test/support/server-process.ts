@@ -41,6 +41,8 @@ export function spawnServer(env: Record<string, string>): Omit<ServerProcess, 'u
       PATH: process.env.PATH,
       NODE_ENV: 'production',
       SECRET_KEY: 'process-test-secret',
+      // Required in production; nothing is sent unless a test asks for a reset link.
+      SMTP_URL: 'smtp://127.0.0.1:9',
       LOG_LEVEL: 'info',
       ...(process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {}),
       ...env,

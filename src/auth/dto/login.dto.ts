@@ -1,21 +1,28 @@
 import { Matches } from 'class-validator';
 import { TextField } from '../../http/fields';
 
+const isRefresh = (form: LoginDto) => form.grant_type === 'refresh_token';
+const isPasswordGrant = (form: LoginDto) => !isRefresh(form);
+
 /**
- * OAuth2's password-flow form, as FastAPI's OAuth2PasswordRequestForm reads it. An
- * empty field counts as absent (the form parsers drop it), as in FastAPI.
+ * OAuth2's password-flow form, as FastAPI's OAuth2PasswordRequestForm reads it, and
+ * OAuth2's refresh grant (RFC 6749 §6): `grant_type=refresh_token&refresh_token=...`.
+ * An empty field counts as absent (the form parsers drop it), as in FastAPI.
  */
 export class LoginDto {
-  @TextField({ description: 'The e-mail address', example: 'ada@example.com' })
+  @TextField({ requiredWhen: isPasswordGrant, description: 'The e-mail address (password grant)', example: 'ada@example.com' })
   username: string;
 
   // No length rule: a password bcrypt cannot check in full is refused as any wrong one (403).
-  @TextField({ format: 'password', example: 'correct horse battery' })
+  @TextField({ requiredWhen: isPasswordGrant, format: 'password', description: 'Password grant', example: 'correct horse battery' })
   password: string;
 
-  @TextField({ optional: true, pattern: '^password$' })
-  @Matches(/^password$/, { message: "String should match pattern '^password$'" })
+  @TextField({ optional: true, pattern: '^(password|refresh_token)$', description: 'Absent or "password": log in; "refresh_token": refresh' })
+  @Matches(/^(password|refresh_token)$/, { message: "String should match pattern '^(password|refresh_token)$'" })
   grant_type?: string;
+
+  @TextField({ requiredWhen: isRefresh, description: 'With grant_type=refresh_token: the refresh token of the last answer' })
+  refresh_token?: string;
 
   @TextField({ optional: true, default: '' })
   scope?: string;

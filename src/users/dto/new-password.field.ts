@@ -11,6 +11,6 @@ export function NewPasswordField(options: { example?: string } = {}) {
   const fits = (v: unknown) => typeof v !== 'string' || (Buffer.byteLength(v) >= min && Buffer.byteLength(v) <= max);
   return applyDecorators(
     TextField({ ...options, format: 'password', description: `${min} to ${max} bytes of UTF-8 (bcrypt reads at most ${max})` }),
-    ValidateBy({ name: 'byteLength', validator: { validate: fits } }, message(messages.bytes(min, max))),
+    ValidateBy({ name: 'byteLength', validator: { validate: fits } }, message(messages.passwordBytes(min, max))),
   );
 }

@@ -1,0 +1,60 @@
+import { Body, Controller, Delete, HttpCode, HttpStatus, Ip, Post, Put } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiOAuth2, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { Public } from '../auth/public.decorator';
+import { ApiErrors } from '../http/api-errors';
+import type { AuthenticatedUser } from '../sessions/token-users';
+import { AccountsService } from './accounts.service';
+import { ChangePasswordDto, DeleteAccountDto, MessageDto, PasswordResetConfirmDto, PasswordResetRequestDto } from './dto/account.dto';
+
+const RESET_REQUESTED = 'If the address is registered, a reset link has been sent';
+
+@Controller()
+export class AccountsController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @ApiTags('Users')
+  @ApiOAuth2([])
+  @Put('users/me/password')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Change the password; every other session ends' })
+  @ApiNoContentResponse({ description: 'Changed' })
+  @ApiErrors(401, 403, 413, 422, 429)
+  changePassword(@CurrentUser() user: AuthenticatedUser, @Body() dto: ChangePasswordDto, @Ip() client: string): Promise<void> {
+    return this.accounts.changePassword(user, dto.current_password, dto.new_password, client);
+  }
+
+  @ApiTags('Users')
+  @ApiOAuth2([])
+  @Delete('users/me')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Delete the account, with its posts, votes and sessions' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors(401, 403, 413, 422, 429)
+  deleteAccount(@CurrentUser() user: AuthenticatedUser, @Body() dto: DeleteAccountDto, @Ip() client: string): Promise<void> {
+    return this.accounts.deleteAccount(user, dto.password, client);
+  }
+
+  @ApiTags('Authentication')
+  @Public()
+  @Post('password-reset')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Mail a password reset link to the address, if it is registered' })
+  @ApiAcceptedResponse({ type: MessageDto, description: 'The same answer whether or not the address is registered' })
+  @ApiErrors(413, 422, 429)
+  async requestReset(@Body() dto: PasswordResetRequestDto, @Ip() client: string): Promise<MessageDto> {
+    await this.accounts.requestReset(dto.email, client);
+    return { message: RESET_REQUESTED };
+  }
+
+  @ApiTags('Authentication')
+  @Public()
+  @Post('password-reset/confirm')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Set a new password with the token of a reset link; every session ends' })
+  @ApiNoContentResponse({ description: 'Changed' })
+  @ApiErrors(400, 413, 422)
+  confirmReset(@Body() dto: PasswordResetConfirmDto): Promise<void> {
+    return this.accounts.confirmReset(dto.token, dto.new_password);
+  }
+}

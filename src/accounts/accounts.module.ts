@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PasswordResetToken } from './password-reset-token.entity';
+import { AuthModule } from '../auth/auth.module';
+import { MailModule } from '../mail/mail.module';
+import { UsersModule } from '../users/users.module';
+import { AccountsController } from './accounts.controller';
+import { AccountsService } from './accounts.service';
+import { ResetThrottle } from './reset-throttle';
+
+@Module({
+  imports: [AuthModule, UsersModule, MailModule, TypeOrmModule.forFeature([PasswordResetToken])],
+  controllers: [AccountsController],
+  providers: [AccountsService, ResetThrottle],
+})
+export class AccountsModule {}

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+import type { AppConfig } from '../config/app-config';
+import { InjectConfig } from '../config/config.provider';
+import { TooManyRequestsException } from '../http/too-many-requests.exception';
+import { RateLimiters } from '../rate-limit/rate-limiters';
+
+/**
+ * Failed refreshes per client address, with the limits of failed logins per client.
+ * An attempt takes a point before any work, and a success gives it back, so that
+ * under concurrency no more than the limit of attempts is ever evaluated.
+ */
+@Injectable()
+export class RefreshThrottle {
+  private readonly perClient: RateLimiterAbstract;
+
+  constructor(limiters: RateLimiters, @InjectConfig() config: AppConfig) {
+    this.perClient = limiters.create('refresh-fail-client', config.loginMaxFailuresPerClient, config.loginFailureWindowSeconds);
+  }
+
+  async reserve(client: string): Promise<void> {
+    try {
+      await this.perClient.consume(client);
+    } catch (res) {
+      if (res instanceof RateLimiterRes) throw new TooManyRequestsException('Too many failed refresh attempts, try again later', res.msBeforeNext);
+      throw res;
+    }
+  }
+
+  async succeeded(client: string): Promise<void> {
+    await this.perClient.reward(client);
+  }
+}

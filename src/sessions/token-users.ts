@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { InjectConfig } from '../config/config.provider';
+import { isStorableId } from '../database/database-errors';
+import { User } from '../users/user.entity';
+
+/** The user a request's token authenticates, with the token's session (null for a token without one). */
+export type AuthenticatedUser = User & { sessionId: number | null };
+
+/** Verified claims; only `user_id` and `exp` are known to be numbers. */
+export interface AccessTokenClaims {
+  user_id: number;
+  exp: number;
+  sid?: unknown;
+  iat?: unknown;
+}
+
+// Latest instant PostgreSQL's to_timestamp() is asked about: far beyond any real token.
+const MAX_EPOCH_SECONDS = 1e11;
+
+/**
+ * The statement that finds a token's user if the token is still good, or null for
+ * claims no row could satisfy. Exported for the benchmark's floor server, which
+ * must do exactly the API's work.
+ */
+export function tokenUserQuery(
+  { user_id: userId, sid, iat, exp }: AccessTokenClaims,
+  { lifetimeSeconds, sessionDays }: { lifetimeSeconds: number; sessionDays: number },
+): [string, unknown[]] | null {
+  if (!isStorableId(userId)) return null;
+  if (sid !== undefined) {
+    if (typeof sid !== 'number' || !isStorableId(sid)) return null;
+    return [
+      `SELECT u.id, u.email, u.created_at FROM users u JOIN sessions s ON s.user_id = u.id
+       WHERE u.id = $1 AND s.id = $2 AND s.last_used_at > now() - make_interval(days => $3)`,
+      [userId, sid, sessionDays],
+    ];
+  }
+  const issuedAt = typeof iat === 'number' ? iat : exp - lifetimeSeconds;
+  if (!(issuedAt >= 0 && issuedAt <= MAX_EPOCH_SECONDS)) return null;
+  return [
+    `SELECT id, email, created_at FROM users WHERE id = $1 AND (tokens_valid_after IS NULL OR tokens_valid_after <= to_timestamp($2))`,
+    [userId, issuedAt],
+  ];
+}
+
+/**
+ * The lookup of a token's user, run on every authenticated request: the check that
+ * the token is still good rides in the same statement, so revocation costs no round trip.
+ * - A token with `sid`: its session must exist, be the user's, and not have expired.
+ * - A token without (the course's `{user_id, exp}`): it must not have been issued before
+ *   the user's `tokens_valid_after`. Issued at `iat`, or, when there is none, at `exp`
+ *   minus ACCESS_TOKEN_EXPIRE_MINUTES (the course mints exactly that lifetime).
+ * Plain SQL, not TypeORM's query building: this runs for every request.
+ */
+@Injectable()
+export class TokenUsers {
+  readonly lifetimeSeconds: number;
+  readonly sessionDays: number;
+
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectConfig() config: AppConfig,
+  ) {
+    this.lifetimeSeconds = config.accessTokenExpireMinutes * 60;
+    this.sessionDays = config.refreshTokenExpireDays;
+  }
+
+  async find(claims: AccessTokenClaims): Promise<AuthenticatedUser | null> {
+    const query = tokenUserQuery(claims, this);
+    if (!query) return null;
+    const [row] = await this.users.query<{ id: number; email: string; created_at: Date }[]>(...query);
+    if (!row) return null;
+    const user = this.users.create({ id: row.id, email: row.email, createdAt: row.created_at });
+    return Object.assign(user, { sessionId: typeof claims.sid === 'number' ? claims.sid : null });
+  }
+}

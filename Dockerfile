@@ -1,23 +1,33 @@
-# syntax=docker/dockerfile:1
-
 # Build stage: compiles TypeScript; bcrypt's native addon builds here if no prebuilt binary fits.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# npm ci can die mid-install ("Exit handler never called!") and still exit 0, leaving a
+# partial node_modules; npm ls fails on any missing or invalid package, so the build stops here.
+RUN npm ci --no-audit --no-fund && npm ls --all >/dev/null
 COPY tsconfig.json tsconfig.build.json nest-cli.json ormconfig.ts ./
 COPY src ./src
 COPY migrations ./migrations
-RUN npm run build && npm prune --omit=dev
+# --omit=optional as well: @nestjs/swagger names typescript as an optional peer (for its
+# build-time compiler plugin), which npm keeps in a production tree otherwise.
+RUN npm run build \
+ && npm prune --omit=dev --omit=optional \
+ && test ! -e node_modules/typescript \
+ && npm ls --omit=dev --omit=optional >/dev/null
 
-# Runtime stage: production dependencies and the compiled app only, as a non-root user.
+# Runtime stage: production dependencies and the compiled app only. The code is root's
+# and read-only to the app's user, who can write to the data directory and nothing else.
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production PORT=8000 DATA_DIR=/app/data
+# Production refuses to start without SMTP_URL (reset links must not go to the log). The
+# image runs with only SECRET_KEY and DATABASE_URL given, as platforms start it, so its
+# default relays through an MTA on localhost:25; set SMTP_URL to your mail provider. A mail
+# that cannot be sent is a logged warning; the reset request's answer stays the same.
+ENV NODE_ENV=production PORT=8000 DATA_DIR=/app/data SMTP_URL=smtp://localhost:25
 WORKDIR /app
-COPY --from=build --chown=node:node /app/package.json ./
-COPY --from=build --chown=node:node /app/node_modules ./node_modules
-COPY --from=build --chown=node:node /app/dist ./dist
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 8000

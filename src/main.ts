@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import cluster from 'node:cluster';
 import { AppConfig, ConfigError, loadConfig, readEnv } from './config/app-config';
 import { createApp } from './configure-app';
+import { runPrimary } from './workers';
 
 function configOrExit(): AppConfig {
   try {
@@ -15,6 +17,7 @@ function configOrExit(): AppConfig {
 
 async function main(): Promise<void> {
   const config = configOrExit();
+  if (cluster.isPrimary && config.webConcurrency > 1) return runPrimary(config);
   const app = await createApp(config);
   await app.listen(config.port);
 

@@ -168,3 +168,77 @@ describe('loadConfig', () => {
     expect(config.jwtPreviousPublicKeys.map((k) => k.asymmetricKeyType)).toEqual(['rsa', 'ec']);
   });
 });
+
+describe('loadConfig: TLS to the database (DATABASE_SSL, sslmode)', () => {
+  const url = 'postgres://u:p@db.example.com:5432/app';
+
+  it('is off unless asked for, and the URL is kept as given', () => {
+    expect(loadConfig({ DATABASE_URL: url })).toMatchObject({ databaseUrl: url, databaseSsl: 'off' });
+    expect(loadConfig({}).databaseSsl).toBe('off');
+  });
+
+  it.each([
+    ['true', 'verify-full'],
+    ['TRUE', 'verify-full'],
+    ['false', 'off'],
+    ['no-verify', 'no-verify'],
+  ])('DATABASE_SSL=%s is %s', (value, ssl) => {
+    expect(loadConfig({ DATABASE_URL: url, DATABASE_SSL: value }).databaseSsl).toBe(ssl);
+  });
+
+  it.each([
+    ['disable', 'off'],
+    ['require', 'no-verify'],
+    ['no-verify', 'no-verify'],
+    ['verify-ca', 'verify-full'],
+    ['verify-full', 'verify-full'],
+  ])('sslmode=%s in the URL is %s, and leaves the URL, other parameters kept', (sslmode, ssl) => {
+    const config = loadConfig({ DATABASE_URL: `${url}?sslmode=${sslmode}&application_name=x` });
+    expect(config.databaseSsl).toBe(ssl);
+    expect(config.databaseUrl).toBe(`${url}?application_name=x`);
+  });
+
+  it("reads pg's ssl=true parameter too", () => {
+    expect(loadConfig({ DATABASE_URL: `${url}?ssl=true` })).toMatchObject({ databaseUrl: url, databaseSsl: 'verify-full' });
+  });
+
+  it("lets DATABASE_SSL win over the URL's sslmode (Heroku: a bare URL and DATABASE_SSL=no-verify)", () => {
+    expect(loadConfig({ DATABASE_URL: `${url}?sslmode=verify-full`, DATABASE_SSL: 'no-verify' })).toMatchObject({
+      databaseUrl: url,
+      databaseSsl: 'no-verify',
+    });
+    expect(loadConfig({ DATABASE_URL: `${url}?sslmode=require`, DATABASE_SSL: 'false' }).databaseSsl).toBe('off');
+  });
+
+  it("applies to the URL built from the course's DATABASE_* variables", () => {
+    expect(loadConfig({ DATABASE_HOSTNAME: 'db', DATABASE_SSL: 'true' }).databaseSsl).toBe('verify-full');
+  });
+
+  it.each([
+    [{ DATABASE_URL: url, DATABASE_SSL: 'maybe' }, /^Invalid DATABASE_SSL: "maybe"/],
+    [{ DATABASE_URL: `${url}?sslmode=prefer` }, /^Invalid sslmode in DATABASE_URL: "prefer"/],
+  ])('refuses %o in one line', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
+
+describe('loadConfig: WEB_CONCURRENCY', () => {
+  it('is one process by default', () => {
+    expect(loadConfig({}).webConcurrency).toBe(1);
+  });
+
+  it('starts several workers on a PostgreSQL server', () => {
+    expect(loadConfig({ WEB_CONCURRENCY: '4', DATABASE_URL: 'postgres://u@db/app' }).webConcurrency).toBe(4);
+    expect(loadConfig({ WEB_CONCURRENCY: '2', DATABASE_HOSTNAME: 'db' }).webConcurrency).toBe(2);
+  });
+
+  it('keeps the embedded database to one process', () => {
+    expect(loadConfig({ WEB_CONCURRENCY: '1' }).webConcurrency).toBe(1);
+    expect(() => loadConfig({ WEB_CONCURRENCY: '2' })).toThrow(/^Invalid WEB_CONCURRENCY: "2" needs DATABASE_URL/);
+  });
+
+  it.each(['0', 'two', '65'])('refuses WEB_CONCURRENCY=%s', (value) => {
+    expect(() => loadConfig({ WEB_CONCURRENCY: value, DATABASE_URL: 'postgres://u@db/app' })).toThrow(/^Invalid WEB_CONCURRENCY/);
+  });
+});

@@ -10,6 +10,8 @@ export interface AppConfig {
   port: number;
   /** A PostgreSQL server, or undefined for the embedded database in `dataDir`. */
   databaseUrl: string | undefined;
+  /** TLS to the PostgreSQL server: none, certificate verified, or encrypted only (Heroku's certificates verify against no public CA). */
+  databaseSsl: DatabaseSsl;
   dataDir: string;
   /** Apply pending migrations when the app starts. */
   runMigrations: boolean;
@@ -51,10 +53,14 @@ export interface AppConfig {
   prettyLogs: boolean;
   /** How long a SIGTERM waits for in-flight requests before the process exits anyway. */
   shutdownTimeoutMs: number;
+  /** Worker processes (node:cluster), like gunicorn's -w; 1 serves from the one process. */
+  webConcurrency: number;
 }
 
 export const JWT_ALGORITHMS = ['HS256', 'RS256', 'ES256', 'EdDSA'] as const;
 export type JwtAlgorithm = (typeof JWT_ALGORITHMS)[number];
+
+export type DatabaseSsl = 'off' | 'verify-full' | 'no-verify';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -135,11 +141,19 @@ export function loadConfig(env: Env): AppConfig {
   if (!/^https?:\/\//.test(passwordResetUrl) || !URL.canParse(passwordResetUrl)) {
     throw new ConfigError(`Invalid PASSWORD_RESET_URL: "${passwordResetUrl}" (expected an http or https URL)`);
   }
+  const database = databaseFrom(get);
+  const webConcurrency = int('WEB_CONCURRENCY', 1, 1, 64);
+  if (webConcurrency > 1 && database.url === undefined) {
+    throw new ConfigError(
+      `Invalid WEB_CONCURRENCY: "${webConcurrency}" needs DATABASE_URL (the embedded database serves one process; use 1 or a PostgreSQL server)`,
+    );
+  }
 
   return {
     nodeEnv,
     port,
-    databaseUrl: databaseUrlFrom(get),
+    databaseUrl: database.url,
+    databaseSsl: database.ssl,
     dataDir: resolve(get('DATA_DIR') ?? './data'),
     runMigrations: bool('RUN_MIGRATIONS', true),
     dbPoolSize: int('DB_POOL_SIZE', 10, 1, 1000),
@@ -168,7 +182,49 @@ export function loadConfig(env: Env): AppConfig {
     logLevel,
     prettyLogs: bool('LOG_PRETTY', nodeEnv === 'development'),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    webConcurrency,
   };
+}
+
+// libpq's sslmode values; `require` encrypts without checking the certificate, as in libpq
+// (the pg driver would verify it), and `prefer`/`allow` have no counterpart in the driver.
+const SSLMODES = new Map<string, DatabaseSsl>([
+  ['disable', 'off'],
+  ['require', 'no-verify'],
+  ['no-verify', 'no-verify'],
+  ['verify-ca', 'verify-full'],
+  ['verify-full', 'verify-full'],
+]);
+const DATABASE_SSL = new Map<string, DatabaseSsl>([
+  ['true', 'verify-full'],
+  ['false', 'off'],
+  ['no-verify', 'no-verify'],
+]);
+
+/**
+ * The server's URL and its TLS mode. DATABASE_SSL wins over the URL's `sslmode` (or
+ * pg's `ssl`) parameter; those are taken out of the URL, because the driver would let
+ * them override the TLS options it is given.
+ */
+function databaseFrom(get: (name: string) => string | undefined): { url: string | undefined; ssl: DatabaseSsl } {
+  const raw = databaseUrlFrom(get);
+  const setting = get('DATABASE_SSL')?.toLowerCase();
+  if (setting !== undefined && !DATABASE_SSL.has(setting)) {
+    throw new ConfigError(`Invalid DATABASE_SSL: "${setting}" (expected true, false or no-verify)`);
+  }
+  if (raw === undefined) return { url: undefined, ssl: 'off' };
+  const url = new URL(raw);
+  const sslmode = url.searchParams.get('sslmode');
+  const sslParam = url.searchParams.get('ssl');
+  if (sslmode !== null && !SSLMODES.has(sslmode)) {
+    throw new ConfigError(`Invalid sslmode in DATABASE_URL: "${sslmode}" (expected disable, require, verify-ca, verify-full or no-verify)`);
+  }
+  const fromUrl = sslmode !== null ? SSLMODES.get(sslmode)! : sslParam === 'true' || sslParam === '1' ? 'verify-full' : 'off';
+  const ssl = setting !== undefined ? DATABASE_SSL.get(setting)! : fromUrl;
+  if (sslmode === null && sslParam === null) return { url: raw, ssl };
+  url.searchParams.delete('sslmode');
+  url.searchParams.delete('ssl');
+  return { url: url.toString(), ssl };
 }
 
 /** DATABASE_URL, else a URL built from the course's DATABASE_* variables, else none (embedded). */

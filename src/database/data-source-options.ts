@@ -26,6 +26,7 @@ export function dataSourceOptions(config: AppConfig, embedded?: EmbeddedPostgres
   return {
     ...common,
     url: config.databaseUrl,
+    ssl: config.databaseSsl === 'off' ? false : { rejectUnauthorized: config.databaseSsl === 'verify-full' },
     poolSize: config.dbPoolSize,
     connectTimeoutMS: 5_000,
     applicationName: 'social-api',

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       bodyLimitBytes: 102400,
       runMigrations: true,
       secretKeyGenerated: true,
+      searchCountLimit: 10000,
     });
     expect(config.dataDir).toMatch(/\/data$/);
     expect(config.secretKey).toHaveLength(64);
@@ -27,6 +28,7 @@ describe('loadConfig', () => {
       ACCESS_TOKEN_EXPIRE_MINUTES: '60',
       CORS_ORIGINS: 'https://a.example, https://b.example',
       BCRYPT_ROUNDS: '10',
+      SEARCH_COUNT_LIMIT: '500',
     });
     expect(config).toMatchObject({
       port: 9000,
@@ -36,6 +38,7 @@ describe('loadConfig', () => {
       accessTokenExpireMinutes: 60,
       corsOrigins: ['https://a.example', 'https://b.example'],
       bcryptRounds: 10,
+      searchCountLimit: 500,
     });
   });
 
@@ -60,6 +63,7 @@ describe('loadConfig', () => {
     [{ DATABASE_HOSTNAME: 'h', DATABASE_PORT: 'x' }, /^Invalid DATABASE_PORT/],
     [{ NODE_ENV: 'staging' }, /^Invalid NODE_ENV/],
     [{ RUN_MIGRATIONS: 'maybe' }, /^Invalid RUN_MIGRATIONS/],
+    [{ SEARCH_COUNT_LIMIT: '0' }, /^Invalid SEARCH_COUNT_LIMIT: "0"/],
     [{ NODE_ENV: 'production' }, /^Missing SECRET_KEY/],
   ])('refuses %o with a one-line message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

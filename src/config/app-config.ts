@@ -34,6 +34,8 @@ export interface AppConfig {
   trustProxyHops: number;
   logLevel: LogLevel;
   prettyLogs: boolean;
+  /** A search's X-Total-Count counts at most this many matches (X-Total-Count-Capped past it). */
+  searchCountLimit: number;
   /** How long a SIGTERM waits for in-flight requests before the process exits anyway. */
   shutdownTimeoutMs: number;
 }
@@ -125,6 +127,7 @@ export function loadConfig(env: Env): AppConfig {
     logLevel,
     prettyLogs: bool('LOG_PRETTY', nodeEnv === 'development'),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    searchCountLimit: int('SEARCH_COUNT_LIMIT', 10_000, 1, 1_000_000_000),
   };
 }
 

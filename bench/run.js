@@ -21,7 +21,7 @@ const SECRET = 'bench-secret-key';
 const PASSWORD = 'bench-password';
 const USERS = 1000;
 const POSTS = Number(process.env.BENCH_POSTS ?? 20000);
-const GROWTH_POSTS = (process.env.BENCH_GROWTH_POSTS ?? '20000,1000000').split(',').filter(Boolean).map(Number);
+const GROWTH_POSTS = (process.env.BENCH_GROWTH_POSTS ?? '20000,200000,1000000').split(',').filter(Boolean).map(Number);
 const WORDS = ['cats', 'dogs', 'rust', 'node', 'coffee', 'travel', 'music', 'books'];
 
 const dbUrl = (name) => {

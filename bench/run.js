@@ -85,6 +85,8 @@ async function growTo(url, from, to) {
   }
   if (from === 1) await sql(url, `INSERT INTO votes (user_id, post_id) SELECT u, ${HOT_POST} FROM generate_series(1, ${GROWTH_USERS}) u`);
   await sql(url, 'VACUUM ANALYZE');
+  // VACUUM dirties every page it sets visible; flushing them now keeps that out of the measurements.
+  await sql(url, 'CHECKPOINT');
   return Date.now() - started;
 }
 
@@ -102,6 +104,12 @@ async function waitReady(url, child) {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${url} not ready`);
+}
+
+/** CPU time the process has used so far, in µs (utime + stime, in clock ticks of 10 ms). */
+function cpuUs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
 }
 
 function rssMb(pid) {
@@ -183,6 +191,39 @@ const summary = (r) => ({
   errors: r.errors + r.timeouts,
 });
 
+const ROUNDS = 5;
+
+/**
+ * Runs a scenario on each server in turn, ROUNDS times, DURATION / ROUNDS seconds a
+ * turn, so that the load of the shared machine, which comes and goes, falls on all of
+ * them alike. req/s is over all turns, p50 and p99 the medians of the turns', and CPU
+ * the server process's CPU time per request (steadier than req/s on a busy machine).
+ */
+async function interleaved(servers, scenario) {
+  const turns = Object.fromEntries(Object.keys(servers).map((name) => [name, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, { url, pid }] of Object.entries(servers)) {
+      const before = cpuUs(pid);
+      const result = await run(url, { ...scenario, duration: DURATION / ROUNDS });
+      turns[name].push({ ...summary(result), requests: result.requests.total, seconds: result.duration, cpuUs: cpuUs(pid) - before });
+    }
+  }
+  const sum = (list, key) => list.reduce((total, turn) => total + turn[key], 0);
+  return Object.fromEntries(
+    Object.entries(turns).map(([name, list]) => [
+      name,
+      {
+        rps: Math.round(sum(list, 'requests') / sum(list, 'seconds')),
+        p50: median(list.map((t) => t.p50)),
+        p99: median(list.map((t) => t.p99)),
+        cpu: Math.round(sum(list, 'cpuUs') / sum(list, 'requests')),
+        non2xx: sum(list, 'non2xx'),
+        errors: sum(list, 'errors'),
+      },
+    ]),
+  );
+}
+
 /** Random users vote and unvote (dir 0 or 1) on posts chosen by `post()`; every 201 is tallied. */
 function voteScenario(post, tally) {
   return {
@@ -198,6 +239,44 @@ function voteScenario(post, tally) {
       else tally.removed++;
     },
   };
+}
+
+/**
+ * The hot row at the database, without the API in the way: 16 connections each add
+ * and take back a vote as fast as they can, all on one post or each on its own post,
+ * with the counter triggers, and on one post with the triggers off for the
+ * session (then recount_post_counters() repairs the counters). Statements per second.
+ */
+async function hotRowAtDatabase(url) {
+  const measure = async (postOf, { triggers = true } = {}) => {
+    const clients = await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        const client = new Client({ connectionString: url });
+        await client.connect();
+        if (!triggers) await client.query('SET session_replication_role = replica');
+        return client;
+      }),
+    );
+    let statements = 0;
+    const end = Date.now() + 5000;
+    await Promise.all(
+      clients.map(async (client, i) => {
+        const params = [1 + i, postOf(i)];
+        while (Date.now() < end) {
+          await client.query('INSERT INTO votes (user_id, post_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', params);
+          await client.query('DELETE FROM votes WHERE user_id = $1 AND post_id = $2', params);
+          statements += 2;
+        }
+      }),
+    );
+    await Promise.all(clients.map((c) => c.end()));
+    return Math.round(statements / 5);
+  };
+  const spread = await measure((i) => 101 + 10 * i);
+  const hot = await measure(() => HOT_POST);
+  const hotWithoutTriggers = await measure(() => HOT_POST, { triggers: false });
+  await sql(url, 'SELECT recount_post_counters()');
+  return { spread, hot, hotWithoutTriggers };
 }
 
 /** The counters that differ from a count of the tables (0 when the triggers kept them exact). */
@@ -311,14 +390,13 @@ async function main() {
       'post by id': { request: () => ({ path: `/posts/${1 + rand(POSTS)}` }) },
       search: { request: () => ({ path: `/posts?search=${WORDS[rand(WORDS.length)]}&limit=10` }) },
     };
+    const servers = { api: { url: API, pid: api.pid }, express: { url: EXPRESS, pid: express.pid }, floor: { url: FLOOR, pid: floor.pid } };
     const rows = [];
     for (const [name, scenario] of Object.entries(scenarios)) {
       await run(API, { ...scenario, duration: 2 }); // warm-up
-      const floorResult = summary(await run(FLOOR, scenario));
-      const expressResult = summary(await run(EXPRESS, scenario));
-      const apiResult = summary(await run(API, scenario));
-      rows.push({ name, api: apiResult, express: expressResult, floor: floorResult });
-      console.log(name, apiResult, expressResult, floorResult);
+      const row = { name, ...(await interleaved(servers, scenario)) };
+      rows.push(row);
+      console.log(name, row);
     }
 
     // Writes: random users vote and unvote, on random posts, then all on one post (the hot row);
@@ -331,6 +409,7 @@ async function main() {
     rows.push({ name: 'vote / unvote, all on one post', api: hot });
     const after = Number((await sql(url, 'SELECT count(*) FROM votes')).rows[0].count);
     Object.assign(report, { before, after, ...tally, votesConsistent: after === before + tally.added - tally.removed, drift: await counterDrift(url), hotRatio: hot.rps / spread.rps });
+    report.hotRow = await hotRowAtDatabase(url);
     console.log('votes', spread, hot, report);
 
     const loginScenario = {
@@ -371,21 +450,24 @@ const ratio = (a, b) => (b ? `${(a.rps / b.rps).toFixed(2)}x` : '');
 const cells = (r) => (r ? [r.rps, r.p50, r.p99] : ['', '', '']);
 const row = (values) => `| ${values.join(' | ')} |`;
 
-function renderReport({ rows, rss, seedMs, votesConsistent, drift, before, added, removed, after, hotRatio, pgVersion, growth }) {
+function renderReport({ rows, rss, seedMs, votesConsistent, drift, before, added, removed, after, hotRatio, hotRow, pgVersion, growth }) {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const lines = [
     `# Benchmark results`,
     ``,
     `${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${pgVersion} on the same machine.`,
-    `${CONNECTIONS} connections, ${DURATION} s per scenario (votes: 5,000 requests each; login: 8 connections; the flood: 16 + 16), seeded ${USERS} users, ${POSTS} posts (10% unpublished), 200,000 votes in ${(seedMs / 1000).toFixed(1)} s (counters kept by the triggers during the seed).`,
+    `${CONNECTIONS} connections, ${DURATION} s per scenario and server, in ${ROUNDS} turns taken in rotation by the three servers (votes: 5,000 requests each; login: 8 connections; the flood: 16 + 16), seeded ${USERS} users, ${POSTS} posts (10% unpublished), 200,000 votes in ${(seedMs / 1000).toFixed(1)} s (counters kept by the triggers during the seed).`,
     `References, each running the API's own SQL builders and JSON (checked identical before measuring): bench/express-server.js (bare Express + pg) and bench/floor-server.js (node:http + pg).`,
     ``,
-    row(['scenario', 'API req/s', 'API p50 ms', 'API p99 ms', 'Express req/s', 'Express p50', 'Express p99', 'floor req/s', 'floor p50', 'floor p99', 'API / Express', 'API / floor']),
-    row(['---', ...Array(11).fill('---:')]),
-    ...rows.map(({ name, api, express, floor }) => row([name, ...cells(api), ...cells(express), ...cells(floor), ratio(api, express), ratio(api, floor)])),
+    row(['scenario', 'API req/s', 'API p50 ms', 'API p99 ms', 'Express req/s', 'Express p50', 'Express p99', 'floor req/s', 'floor p50', 'floor p99', 'API / Express', 'API / floor', 'CPU µs/request: API, Express, floor']),
+    row(['---', ...Array(12).fill('---:')]),
+    ...rows.map(({ name, api, express, floor }) =>
+      row([name, ...cells(api), ...cells(express), ...cells(floor), ratio(api, express), ratio(api, floor), express ? `${api.cpu}, ${express.cpu}, ${floor.cpu}` : '']),
+    ),
     ``,
     `Votes: ${before} before, ${added} added, ${removed} removed, ${after} after: ${votesConsistent ? 'consistent' : 'INCONSISTENT'}; counters that differ from a recount: ${drift}.`,
-    `The hot row: votes all on one post run at ${hotRatio.toFixed(2)}x the rate of votes spread over random posts.`,
+    `The hot row: through the API, votes all on one post run at ${hotRatio.toFixed(2)}x the rate of votes spread over random posts.`,
+    `At the database (16 connections adding and taking back votes in plain SQL, 5 s each): ${hotRow.spread} statements/s each on its own post, ${hotRow.hot} all on one post, ${hotRow.hotWithoutTriggers} all on one post with the counter triggers off.`,
     `API resident memory after the run: ${rss} MB.`,
     ``,
   ];

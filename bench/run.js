@@ -1,7 +1,9 @@
 'use strict';
 // npm run bench: seeds a fresh database on BENCH_DATABASE_URL's server, starts the
-// API (compiled, NODE_ENV=production) and the floor server (bench/floor-server.js),
-// drives both with autocannon, and prints a table (also written to bench/results.md).
+// API (compiled, NODE_ENV=production) and the two references (bench/express-server.js,
+// bench/floor-server.js), drives them with autocannon, and prints a table; then
+// measures how single requests grow with the tables (BENCH_GROWTH_POSTS) and prints
+// that table too. Both go to bench/results.md.
 const { fork, spawn, execFileSync } = require('node:child_process');
 const { readFileSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
@@ -9,6 +11,7 @@ const path = require('node:path');
 const autocannon = require('autocannon');
 const bcrypt = require('bcrypt');
 const { Client } = require('pg');
+const { FeedCursors } = require('../dist/src/posts/feed-paging');
 
 const ROOT = path.resolve(__dirname, '..');
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432';
@@ -17,7 +20,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const SECRET = 'bench-secret-key';
 const PASSWORD = 'bench-password';
 const USERS = 1000;
-const POSTS = 20000;
+const POSTS = Number(process.env.BENCH_POSTS ?? 20000);
+const GROWTH_POSTS = (process.env.BENCH_GROWTH_POSTS ?? '20000,200000,1000000').split(',').filter(Boolean).map(Number);
 const WORDS = ['cats', 'dogs', 'rust', 'node', 'coffee', 'travel', 'music', 'books'];
 
 const dbUrl = (name) => {
@@ -36,23 +40,59 @@ async function sql(url, text, params) {
   }
 }
 
-async function seed(url) {
-  const started = Date.now();
-  const hash = await bcrypt.hash(PASSWORD, 12);
-  await sql(url, `INSERT INTO users (email, password) SELECT 'user' || i || '@bench.example', $1 FROM generate_series(1, ${USERS}) i`, [hash]);
-  // One session per user, with the user's id: the tokens below carry it as sid, as a login's do.
-  await sql(url, `INSERT INTO sessions (id, user_id, family_hash, secret_hash) SELECT id, id, sha256(('f' || id)::bytea), sha256(('s' || id)::bytea) FROM users`);
-  await sql(url, `SELECT setval('sessions_id_seq', (SELECT max(id) FROM sessions))`);
-  await sql(
+const hashed = bcrypt.hash(PASSWORD, 12);
+
+/** Posts from..to (ids equal to i in a fresh database), 10% drafts, each titled with one of WORDS. */
+const insertPosts = (url, from, to, users) =>
+  sql(
     url,
     `INSERT INTO posts (title, content, published, owner_id)
      SELECT 'Post ' || i || ' about ' || (ARRAY[${WORDS.map((w) => `'${w}'`).join(',')}])[i % ${WORDS.length} + 1],
-            'Some content for post ' || i, i % 10 <> 0, (i % ${USERS}) + 1
-     FROM generate_series(1, ${POSTS}) i`,
+            'Some content for post ' || i, i % 10 <> 0, (i % ${users}) + 1
+     FROM generate_series(${from}, ${to}) i`,
   );
+
+/** The main table's data: the triggers keep the counters while it is written, as they would for any SQL. */
+async function seed(url) {
+  const started = Date.now();
+  await sql(url, `INSERT INTO users (email, password) SELECT 'user' || i || '@bench.example', $1 FROM generate_series(1, ${USERS}) i`, [await hashed]);
+  // One session per user, with the user's id: the tokens below carry it as sid, as a login's do.
+  await sql(url, `INSERT INTO sessions (id, user_id, family_hash, secret_hash) SELECT id, id, sha256(('f' || id)::bytea), sha256(('s' || id)::bytea) FROM users`);
+  await sql(url, `SELECT setval('sessions_id_seq', (SELECT max(id) FROM sessions))`);
+  await insertPosts(url, 1, POSTS, USERS);
   // 200 distinct posts for each of the 1,000 users: 200,000 votes, ~10 per post.
   await sql(url, `INSERT INTO votes (user_id, post_id) SELECT u, ((u * 97 + k * 101) % ${POSTS}) + 1 FROM generate_series(1, ${USERS}) u, generate_series(0, 199) k`);
   await sql(url, 'VACUUM ANALYZE');
+  return Date.now() - started;
+}
+
+// The growth table's data: 200,000 users so that post 1 can have 200,000 votes; every other post has 10.
+const GROWTH_USERS = 200000;
+const HOT_POST = 1;
+const QUIET_POST = 2;
+const GROWTH_CHUNK = 100000;
+
+/** Grows the growth database from `from` - 1 to `to` posts, in chunks of GROWTH_CHUNK posts (1,000,000 votes). */
+async function growTo(url, from, to) {
+  const started = Date.now();
+  if (from === 1) {
+    await sql(url, `INSERT INTO users (email, password) SELECT 'user' || i || '@bench.example', $1 FROM generate_series(1, ${GROWTH_USERS}) i`, [await hashed]);
+    // One session per user, with the user's id: the tokens below carry it as sid, as a login's do.
+    await sql(url, `INSERT INTO sessions (id, user_id, family_hash, secret_hash) SELECT id, id, sha256(('f' || id)::bytea), sha256(('s' || id)::bytea) FROM users`);
+    await sql(url, `SELECT setval('sessions_id_seq', (SELECT max(id) FROM sessions))`);
+  }
+  for (let a = from; a <= to; a += GROWTH_CHUNK) {
+    const b = Math.min(to, a + GROWTH_CHUNK - 1);
+    await insertPosts(url, a, b, GROWTH_USERS);
+    // 10 distinct voters per post (20011 * k < GROWTH_USERS for k < 10).
+    await sql(url, `INSERT INTO votes (user_id, post_id) SELECT ((p * 7 + k * 20011) % ${GROWTH_USERS}) + 1, p FROM generate_series(${Math.max(a, 2)}, ${b}) p, generate_series(0, 9) k`);
+    // Lets the server recycle the chunk's WAL, so the disk holds one chunk's worth rather than max_wal_size.
+    await sql(url, 'CHECKPOINT');
+  }
+  if (from === 1) await sql(url, `INSERT INTO votes (user_id, post_id) SELECT u, ${HOT_POST} FROM generate_series(1, ${GROWTH_USERS}) u`);
+  await sql(url, 'VACUUM ANALYZE');
+  // VACUUM dirties every page it sets visible; flushing them now keeps that out of the measurements.
+  await sql(url, 'CHECKPOINT');
   return Date.now() - started;
 }
 
@@ -71,6 +111,12 @@ async function waitReady(url, child) {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${url} not ready`);
+}
+
+/** CPU time the process has used so far, in µs (utime + stime, in clock ticks of 10 ms). */
+function cpuUs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
 }
 
 function rssMb(pid) {
@@ -99,22 +145,27 @@ function run(url, { request, onResponse, connections = CONNECTIONS, duration = D
   });
 }
 
-/** Headers the floor must send as the API does; the rest (helmet, CORS, request ids) is the API's overhead. */
-const COMPARED_HEADERS = ['content-type', 'x-total-count', 'www-authenticate'];
+/** Headers the references must send as the API does; the rest (helmet, CORS, request ids) is the API's overhead. */
+const COMPARED_HEADERS = ['content-type', 'x-total-count', 'x-total-count-capped', 'link', 'x-next-cursor', 'www-authenticate'];
+
+const cursors = new FeedCursors(SECRET);
 
 /**
- * Stops the run unless the API and the floor give byte-identical bodies and the
- * same status and headers for a sample of the measured requests: otherwise the
+ * Stops the run unless the API and the references give byte-identical bodies and
+ * the same status and headers for a sample of the measured requests: otherwise the
  * benchmark would compare unequal work.
  */
-async function assertSameAnswers(api, floor, dbUrl) {
+async function assertSameAnswers(api, references, dbUrl) {
   const { rows } = await sql(dbUrl, 'SELECT min(id) AS draft FROM posts WHERE NOT published AND owner_id <> 1');
   const paths = [
     '/posts',
     '/posts?limit=10&skip=0',
     `/posts?limit=10&skip=${rand(POSTS - 10)}`,
     '/posts?limit=100&skip=9990',
+    `/posts?limit=10&cursor=${cursors.encode(11 + rand(POSTS - 10))}`,
+    `/posts?limit=10&cursor=${cursors.encode(5)}`,
     ...WORDS.slice(0, 3).map((w) => `/posts?search=${w}&limit=10`),
+    `/posts?search=${WORDS[0]}&limit=10&cursor=${cursors.encode(POSTS - 100)}`,
     '/posts?search=%25_&limit=10',
     ...Array.from({ length: 5 }, () => `/posts/${1 + rand(POSTS)}`),
     `/posts/${rows[0].draft}`,
@@ -129,12 +180,14 @@ async function assertSameAnswers(api, floor, dbUrl) {
     ['/posts', { authorization: `Bearer ${token(USERS + 1)}` }],
   ];
   for (const [path, headers] of cases) {
-    const [a, f] = await Promise.all([answer(api, path, headers), answer(floor, path, headers)]);
-    if (JSON.stringify(a) !== JSON.stringify(f)) {
-      throw new Error(`the API and the floor answer ${path} differently:\nAPI   ${JSON.stringify(a).slice(0, 600)}\nfloor ${JSON.stringify(f).slice(0, 600)}`);
-    }
+    const [a, ...others] = await Promise.all([answer(api, path, headers), ...references.map((r) => answer(r.url, path, headers))]);
+    others.forEach((o, i) => {
+      if (JSON.stringify(a) !== JSON.stringify(o)) {
+        throw new Error(`the API and ${references[i].name} answer ${path} differently:\nAPI   ${JSON.stringify(a).slice(0, 600)}\nother ${JSON.stringify(o).slice(0, 600)}`);
+      }
+    });
   }
-  console.log(`the API and the floor gave identical answers to ${cases.length} sample requests`);
+  console.log(`the API and the references gave identical answers to ${cases.length} sample requests`);
 }
 
 const summary = (r) => ({
@@ -145,71 +198,228 @@ const summary = (r) => ({
   errors: r.errors + r.timeouts,
 });
 
+const ROUNDS = 5;
+
+/**
+ * Runs a scenario on each server in turn, ROUNDS times, DURATION / ROUNDS seconds a
+ * turn, so that the load of the shared machine, which comes and goes, falls on all of
+ * them alike. req/s is over all turns, p50 and p99 the medians of the turns', and CPU
+ * the server process's CPU time per request (steadier than req/s on a busy machine).
+ */
+async function interleaved(servers, scenario) {
+  const turns = Object.fromEntries(Object.keys(servers).map((name) => [name, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, { url, pid }] of Object.entries(servers)) {
+      const before = cpuUs(pid);
+      const result = await run(url, { ...scenario, duration: DURATION / ROUNDS });
+      turns[name].push({ ...summary(result), requests: result.requests.total, seconds: result.duration, cpuUs: cpuUs(pid) - before });
+    }
+  }
+  const sum = (list, key) => list.reduce((total, turn) => total + turn[key], 0);
+  return Object.fromEntries(
+    Object.entries(turns).map(([name, list]) => [
+      name,
+      {
+        rps: Math.round(sum(list, 'requests') / sum(list, 'seconds')),
+        p50: median(list.map((t) => t.p50)),
+        p99: median(list.map((t) => t.p99)),
+        cpu: Math.round(sum(list, 'cpuUs') / sum(list, 'requests')),
+        non2xx: sum(list, 'non2xx'),
+        errors: sum(list, 'errors'),
+      },
+    ]),
+  );
+}
+
+/** Random users vote and unvote (dir 0 or 1) on posts chosen by `post()`; every 201 is tallied. */
+function voteScenario(post, tally) {
+  return {
+    request: () => ({
+      method: 'POST',
+      path: '/vote',
+      headers: { authorization: `Bearer ${token(1 + rand(USERS))}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ post_id: post(), dir: rand(2) }),
+    }),
+    onResponse: (status, body) => {
+      if (status !== 201) return;
+      if (body.includes('added')) tally.added++;
+      else tally.removed++;
+    },
+  };
+}
+
+/**
+ * The hot row at the database, without the API in the way: 16 connections each add
+ * and take back a vote as fast as they can, all on one post or each on its own post,
+ * with the counter triggers, and on one post with the triggers off for the
+ * session (then recount_post_counters() repairs the counters). Statements per second.
+ */
+async function hotRowAtDatabase(url) {
+  const measure = async (postOf, { triggers = true } = {}) => {
+    const clients = await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        const client = new Client({ connectionString: url });
+        await client.connect();
+        if (!triggers) await client.query('SET session_replication_role = replica');
+        return client;
+      }),
+    );
+    let statements = 0;
+    const end = Date.now() + 5000;
+    await Promise.all(
+      clients.map(async (client, i) => {
+        const params = [1 + i, postOf(i)];
+        while (Date.now() < end) {
+          await client.query('INSERT INTO votes (user_id, post_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', params);
+          await client.query('DELETE FROM votes WHERE user_id = $1 AND post_id = $2', params);
+          statements += 2;
+        }
+      }),
+    );
+    await Promise.all(clients.map((c) => c.end()));
+    return Math.round(statements / 5);
+  };
+  const spread = await measure((i) => 101 + 10 * i);
+  const hot = await measure(() => HOT_POST);
+  const hotWithoutTriggers = await measure(() => HOT_POST, { triggers: false });
+  await sql(url, 'SELECT recount_post_counters()');
+  return { spread, hot, hotWithoutTriggers };
+}
+
+/** The counters that differ from a count of the tables (0 when the triggers kept them exact). */
+async function counterDrift(url) {
+  const { rows } = await sql(
+    url,
+    `SELECT (SELECT count(*) FROM posts p WHERE votes_count <> (SELECT count(*) FROM votes v WHERE v.post_id = p.id))
+          + (SELECT count(*) FROM users u WHERE drafts_count <> (SELECT count(*) FROM posts p WHERE p.owner_id = u.id AND NOT p.published))
+          + (SELECT count(*) FROM post_totals WHERE published <> (SELECT count(*) FROM posts WHERE published)) AS drift`,
+  );
+  return Number(rows[0].drift);
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * Median time of 20 sequential requests per path (after 3 unmeasured rounds), in ms.
+ * The paths take turns, so that a burst of load on the shared machine hits them alike.
+ */
+async function medianMs(url, paths) {
+  const headers = { authorization: `Bearer ${token(1)}` };
+  const times = Object.fromEntries(Object.keys(paths).map((key) => [key, []]));
+  for (let round = 0; round < 23; round++) {
+    for (const [key, path] of Object.entries(paths)) {
+      const started = performance.now();
+      const res = await fetch(`${url}${path}`, { headers });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+      if (round >= 3) times[key].push(performance.now() - started);
+    }
+  }
+  return Object.fromEntries(Object.entries(times).map(([key, ms]) => [key, median(ms)]));
+}
+
+/** The growth table: the same single requests on a database grown to each size of GROWTH_POSTS. */
+async function measureGrowth() {
+  const dbName = `social_bench_growth_${Date.now()}`;
+  const url = dbUrl(dbName);
+  await sql(dbUrl('postgres'), `CREATE DATABASE ${dbName}`);
+  let api;
+  try {
+    // Production requires SMTP_URL; the benchmark asks for no mail, so nothing listens there.
+    const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: url, SECRET_KEY: SECRET, SMTP_URL: 'smtp://127.0.0.1:2525' };
+    execFileSync(process.execPath, ['node_modules/typeorm/cli.js', 'migration:run', '-d', 'dist/ormconfig.js'], { cwd: ROOT, env, stdio: 'ignore' });
+    api = spawn(process.execPath, ['dist/src/main.js'], { cwd: ROOT, env: { ...env, PORT: '8104', RUN_MIGRATIONS: 'false', LOG_LEVEL: 'info' }, stdio: ['ignore', 'ignore', 'inherit'] });
+    const API = 'http://127.0.0.1:8104';
+    await waitReady(`${API}/health`, api);
+    const columns = [];
+    let posts = 0;
+    for (const size of GROWTH_POSTS) {
+      const seedMs = await growTo(url, posts + 1, size);
+      posts = size;
+      const votes = Number((await sql(url, 'SELECT count(*) FROM votes')).rows[0].count);
+      console.log(`growth: ${size} posts, ${votes} votes, seeded in ${(seedMs / 1000).toFixed(1)} s`);
+      const first = await fetch(`${API}/posts?limit=10`, { headers: { authorization: `Bearer ${token(1)}` } });
+      const next = first.headers.get('x-next-cursor');
+      columns.push({
+        size,
+        votes,
+        seedMs,
+        drift: await counterDrift(url),
+        ms: await medianMs(API, {
+          page1: '/posts?limit=10',
+          page2: `/posts?limit=10&cursor=${next}`,
+          search: `/posts?limit=10&search=${WORDS[0]}`,
+          hot: `/posts/${HOT_POST}`,
+          quiet: `/posts/${QUIET_POST}`,
+        }),
+      });
+      console.log(columns.at(-1));
+    }
+    return columns;
+  } finally {
+    api?.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 1500));
+    await sql(dbUrl('postgres'), `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  }
+}
+
 async function main() {
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
   const dbName = `social_bench_${Date.now()}`;
   const url = dbUrl(dbName);
   await sql(dbUrl('postgres'), `CREATE DATABASE ${dbName}`);
   const children = [];
+  const report = {};
   try {
-    // Production requires SMTP_URL; the bench asks for no mail, so nothing listens there.
+    // Production requires SMTP_URL; the benchmark asks for no mail, so nothing listens there.
     const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: url, SECRET_KEY: SECRET, SMTP_URL: 'smtp://127.0.0.1:2525' };
     execFileSync(process.execPath, ['node_modules/typeorm/cli.js', 'migration:run', '-d', 'dist/ormconfig.js'], { cwd: ROOT, env, stdio: 'ignore' });
-    const seedMs = await seed(url);
-    console.log(`seeded ${USERS} users, ${POSTS} posts, 200000 votes in ${seedMs} ms`);
+    report.seedMs = await seed(url);
+    console.log(`seeded ${USERS} users, ${POSTS} posts, 200000 votes in ${report.seedMs} ms`);
 
     const api = spawn(process.execPath, ['dist/src/main.js'], {
       cwd: ROOT,
       env: { ...env, PORT: '8101', RUN_MIGRATIONS: 'false', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', BCRYPT_ROUNDS: '12', LOGIN_MAX_FAILURES_PER_CLIENT: '1000000' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
-    const floor = fork(path.join(__dirname, 'floor-server.js'), { env: { ...env, PORT: '8102' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    children.push(api, floor);
+    const reference = (file, port) => fork(path.join(__dirname, file), { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const express = reference('express-server.js', 8103);
+    const floor = reference('floor-server.js', 8102);
+    children.push(api, express, floor);
     const API = 'http://127.0.0.1:8101';
+    const EXPRESS = 'http://127.0.0.1:8103';
     const FLOOR = 'http://127.0.0.1:8102';
-    await Promise.all([waitReady(`${API}/health`, api), waitReady(`${FLOOR}/posts/1`, floor)]);
-    await assertSameAnswers(API, FLOOR, url);
+    await Promise.all([waitReady(`${API}/health`, api), waitReady(`${EXPRESS}/posts/1`, express), waitReady(`${FLOOR}/posts/1`, floor)]);
+    await assertSameAnswers(API, [{ name: 'the Express reference', url: EXPRESS }, { name: 'the floor', url: FLOOR }], url);
 
     const scenarios = {
-      feed: { request: () => ({ path: `/posts?limit=10&skip=${rand(POSTS - 10)}` }) },
+      'feed, first page': { request: () => ({ path: '/posts?limit=10' }) },
+      'feed, next page (cursor)': { request: () => ({ path: `/posts?limit=10&cursor=${cursors.encode(11 + rand(POSTS - 10))}` }) },
+      'feed, skip (course clients)': { request: () => ({ path: `/posts?limit=10&skip=${rand(POSTS - 10)}` }) },
       'post by id': { request: () => ({ path: `/posts/${1 + rand(POSTS)}` }) },
       search: { request: () => ({ path: `/posts?search=${WORDS[rand(WORDS.length)]}&limit=10` }) },
     };
+    const servers = { api: { url: API, pid: api.pid }, express: { url: EXPRESS, pid: express.pid }, floor: { url: FLOOR, pid: floor.pid } };
     const rows = [];
     for (const [name, scenario] of Object.entries(scenarios)) {
       await run(API, { ...scenario, duration: 2 }); // warm-up
-      const floorResult = summary(await run(FLOOR, scenario));
-      const apiResult = summary(await run(API, scenario));
-      rows.push({ name, api: apiResult, floor: floorResult });
-      console.log(name, apiResult, floorResult);
+      const row = { name, ...(await interleaved(servers, scenario)) };
+      rows.push(row);
+      console.log(name, row);
     }
 
-    // Writes: random users vote and unvote on random posts; every 201 is tallied and the table counted after.
+    // Writes: random users vote and unvote, on random posts, then all on one post (the hot row);
+    // every 201 is tallied, and the table and the counters are checked after.
     const before = Number((await sql(url, 'SELECT count(*) FROM votes')).rows[0].count);
-    let added = 0;
-    let removed = 0;
-    const voteScenario = {
-      request: () => {
-        const user = 1 + rand(USERS);
-        const post = 1 + rand(POSTS);
-        return {
-          method: 'POST',
-          path: '/vote',
-          headers: { authorization: `Bearer ${token(user)}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ post_id: post, dir: rand(2) }),
-        };
-      },
-    };
-    voteScenario.onResponse = (status, body) => {
-      if (status !== 201) return;
-      if (body.includes('added')) added++;
-      else removed++;
-    };
-    const votes = summary(await run(API, { ...voteScenario, amount: 5000 }));
+    const tally = { added: 0, removed: 0 };
+    const spread = summary(await run(API, { ...voteScenario(() => 1 + rand(POSTS), tally), amount: 5000 }));
+    rows.push({ name: 'vote / unvote, random posts', api: spread });
+    const hot = summary(await run(API, { ...voteScenario(() => HOT_POST, tally), amount: 5000 }));
+    rows.push({ name: 'vote / unvote, all on one post', api: hot });
     const after = Number((await sql(url, 'SELECT count(*) FROM votes')).rows[0].count);
-    const votesConsistent = after === before + added - removed;
-    rows.push({ name: 'vote / unvote', api: votes });
-    console.log('votes', votes, { before, added, removed, after, votesConsistent });
+    Object.assign(report, { before, after, ...tally, votesConsistent: after === before + tally.added - tally.removed, drift: await counterDrift(url), hotRatio: hot.rps / spread.rps });
+    report.hotRow = await hotRowAtDatabase(url);
+    console.log('votes', spread, hot, report);
 
     const loginScenario = {
       request: () => ({
@@ -224,53 +434,72 @@ async function main() {
     console.log('login', login);
 
     const [feedDuringFlood, flood] = await Promise.all([
-      run(API, { ...scenarios.feed, connections: 16 }),
+      run(API, { ...scenarios['feed, first page'], connections: 16 }),
       run(API, { ...loginScenario, connections: 16 }),
     ]);
     rows.push({ name: 'feed during a login flood', api: summary(feedDuringFlood) });
     rows.push({ name: 'the login flood itself', api: summary(flood) });
     console.log('feed during flood', summary(feedDuringFlood), 'flood', summary(flood));
 
-    const rss = rssMb(api.pid);
-    const pgVersion = (await sql(url, 'SHOW server_version')).rows[0].server_version;
-    const report = renderReport({ rows, rss, seedMs, votesConsistent, before, added, removed, after, pgVersion });
-    writeFileSync(path.join(__dirname, 'results.md'), report);
-    console.log(`\n${report}`);
+    report.rows = rows;
+    report.rss = rssMb(api.pid);
+    report.pgVersion = (await sql(url, 'SHOW server_version')).rows[0].server_version;
   } finally {
     for (const child of children) child.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 1500));
     await sql(dbUrl('postgres'), `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   }
+  report.growth = GROWTH_POSTS.length ? await measureGrowth() : [];
+  const text = renderReport(report);
+  writeFileSync(path.join(__dirname, 'results.md'), text);
+  console.log(`\n${text}`);
 }
 
-function renderReport({ rows, rss, seedMs, votesConsistent, before, added, removed, after, pgVersion }) {
+const ratio = (a, b) => (b ? `${(a.rps / b.rps).toFixed(2)}x` : '');
+const cells = (r) => (r ? [r.rps, r.p50, r.p99] : ['', '', '']);
+const row = (values) => `| ${values.join(' | ')} |`;
+
+function renderReport({ rows, rss, seedMs, votesConsistent, drift, before, added, removed, after, hotRatio, hotRow, pgVersion, growth }) {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const lines = [
     `# Benchmark results`,
     ``,
     `${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${pgVersion} on the same machine.`,
-    `${CONNECTIONS} connections, ${DURATION} s per scenario (login: 8; the flood: 16 + 16), seeded ${USERS} users, ${POSTS} posts (10% unpublished), 200,000 votes in ${(seedMs / 1000).toFixed(1)} s.`,
-    `The floor is bench/floor-server.js: node:http + pg, no framework, the API's own SQL and JSON (checked identical before measuring).`,
+    `${CONNECTIONS} connections, ${DURATION} s per scenario and server, in ${ROUNDS} turns taken in rotation by the three servers (votes: 5,000 requests each; login: 8 connections; the flood: 16 + 16), seeded ${USERS} users, ${POSTS} posts (10% unpublished), 200,000 votes in ${(seedMs / 1000).toFixed(1)} s (counters kept by the triggers during the seed).`,
+    `References, each running the API's own SQL builders and JSON (checked identical before measuring): bench/express-server.js (bare Express + pg) and bench/floor-server.js (node:http + pg).`,
     ``,
-    `| scenario | API req/s | API p50 ms | API p99 ms | floor req/s | floor p50 ms | floor p99 ms | API / floor |`,
-    `|---|---:|---:|---:|---:|---:|---:|---:|`,
-    ...rows.map(({ name, api, floor }) =>
-      [
-        name,
-        api.rps,
-        api.p50,
-        api.p99,
-        floor ? floor.rps : '',
-        floor ? floor.p50 : '',
-        floor ? floor.p99 : '',
-        floor ? `${Math.round((100 * api.rps) / floor.rps)}%` : '',
-      ].join(' | ').replace(/^/, '| ').replace(/$/, ' |'),
+    row(['scenario', 'API req/s', 'API p50 ms', 'API p99 ms', 'Express req/s', 'Express p50', 'Express p99', 'floor req/s', 'floor p50', 'floor p99', 'API / Express', 'API / floor', 'CPU µs/request: API, Express, floor']),
+    row(['---', ...Array(12).fill('---:')]),
+    ...rows.map(({ name, api, express, floor }) =>
+      row([name, ...cells(api), ...cells(express), ...cells(floor), ratio(api, express), ratio(api, floor), express ? `${api.cpu}, ${express.cpu}, ${floor.cpu}` : '']),
     ),
     ``,
-    `Votes: ${before} before, ${added} added, ${removed} removed, ${after} after: ${votesConsistent ? 'consistent' : 'INCONSISTENT'}.`,
+    `Votes: ${before} before, ${added} added, ${removed} removed, ${after} after: ${votesConsistent ? 'consistent' : 'INCONSISTENT'}; counters that differ from a recount: ${drift}.`,
+    `The hot row: through the API, votes all on one post run at ${hotRatio.toFixed(2)}x the rate of votes spread over random posts.`,
+    `At the database (16 connections adding and taking back votes in plain SQL, 5 s each): ${hotRow.spread} statements/s each on its own post, ${hotRow.hot} all on one post, ${hotRow.hotWithoutTriggers} all on one post with the counter triggers off.`,
     `API resident memory after the run: ${rss} MB.`,
     ``,
   ];
+  if (growth.length) {
+    const label = (n) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}k`);
+    const ms = (x) => x.toFixed(1);
+    const growthRow = (name, key) => row([name, ...growth.map((g) => ms(g.ms[key])), `${(growth.at(-1).ms[key] / growth[0].ms[key]).toFixed(2)}x`]);
+    lines.push(
+      `## Growth: single requests as the tables grow`,
+      ``,
+      `One API process, median of 20 sequential requests (the five requests taking turns), on a database grown in place: 200,000 users, 10 votes per post, post ${HOT_POST} with 200,000 votes.`,
+      `Seeded with SQL (the triggers keeping the counters): ${growth.map((g) => `${label(g.size)} posts and ${g.votes.toLocaleString('en')} votes in ${(g.seedMs / 1000).toFixed(0)} s`).join('; ')} (each step adds to the one before); counters that differ from a recount: ${growth.map((g) => g.drift).join(', ')}.`,
+      ``,
+      row(['request (ms)', ...growth.map((g) => `${label(g.size)} posts`), `${label(growth.at(-1).size)} / ${label(growth[0].size)}`]),
+      row(['---', ...growth.map(() => '---:'), '---:']),
+      growthRow('feed page 1', 'page1'),
+      growthRow('feed page 2 (cursor)', 'page2'),
+      growthRow('search for a common word', 'search'),
+      growthRow('post with 200,000 votes', 'hot'),
+      growthRow('post with 10 votes', 'quiet'),
+      ``,
+    );
+  }
   return lines.join('\n');
 }
 

@@ -1,10 +1,12 @@
 import { CreateUsersPostsVotes1764000000000 } from './1764000000000-CreateUsersPostsVotes';
 import { AddFeedAndTitleSearchIndexes1764100000000 } from './1764100000000-AddFeedAndTitleSearchIndexes';
 import { AddSessionsAndPasswordResets1764200000000 } from './1764200000000-AddSessionsAndPasswordResets';
+import { AddPostCountersKeptByTriggers1764300000000 } from './1764300000000-AddPostCountersKeptByTriggers';
 
 /** Listed by hand, in order: no globs, so ts-jest and the compiled build load the same set. */
 export const migrations = [
   CreateUsersPostsVotes1764000000000,
   AddFeedAndTitleSearchIndexes1764100000000,
   AddSessionsAndPasswordResets1764200000000,
+  AddPostCountersKeptByTriggers1764300000000,
 ];

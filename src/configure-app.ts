@@ -46,7 +46,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   );
   app.enableCors({
     origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
-    exposedHeaders: ['X-Total-Count', 'Retry-After', 'X-Request-Id'],
+    exposedHeaders: ['X-Total-Count', 'X-Total-Count-Capped', 'Link', 'X-Next-Cursor', 'Retry-After', 'X-Request-Id'],
   });
   app.use(...bodyParsers(config.bodyLimitBytes));
   app.useGlobalPipes(new ContractValidationPipe());

@@ -39,6 +39,7 @@ describe('loadConfig', () => {
       passwordResetsPerAddress: 3,
       passwordResetsPerClient: 20,
       passwordResetWindowSeconds: 3600,
+      searchCountLimit: 10000,
     });
     expect(loadConfig({ PORT: '9000' }).passwordResetUrl).toBe('http://localhost:9000/app/reset-password');
     expect(config.dataDir).toMatch(/\/data$/);
@@ -53,6 +54,7 @@ describe('loadConfig', () => {
       ACCESS_TOKEN_EXPIRE_MINUTES: '60',
       CORS_ORIGINS: 'https://a.example, https://b.example',
       BCRYPT_ROUNDS: '10',
+      SEARCH_COUNT_LIMIT: '500',
     });
     expect(config).toMatchObject({
       port: 9000,
@@ -62,6 +64,7 @@ describe('loadConfig', () => {
       accessTokenExpireMinutes: 60,
       corsOrigins: ['https://a.example', 'https://b.example'],
       bcryptRounds: 10,
+      searchCountLimit: 500,
     });
   });
 
@@ -102,6 +105,7 @@ describe('loadConfig', () => {
     [{ DATABASE_HOSTNAME: 'h', DATABASE_PORT: 'x' }, /^Invalid DATABASE_PORT/],
     [{ NODE_ENV: 'staging' }, /^Invalid NODE_ENV/],
     [{ RUN_MIGRATIONS: 'maybe' }, /^Invalid RUN_MIGRATIONS/],
+    [{ SEARCH_COUNT_LIMIT: '0' }, /^Invalid SEARCH_COUNT_LIMIT: "0"/],
     [{ NODE_ENV: 'production' }, /^Missing SECRET_KEY/],
   ])('refuses %o with a one-line message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

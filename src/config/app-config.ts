@@ -51,6 +51,8 @@ export interface AppConfig {
   trustProxyHops: number;
   logLevel: LogLevel;
   prettyLogs: boolean;
+  /** A search's X-Total-Count counts at most this many matches (X-Total-Count-Capped past it). */
+  searchCountLimit: number;
   /** How long a SIGTERM waits for in-flight requests before the process exits anyway. */
   shutdownTimeoutMs: number;
   /** Worker processes (node:cluster), like gunicorn's -w; 1 serves from the one process. */
@@ -183,6 +185,7 @@ export function loadConfig(env: Env): AppConfig {
     prettyLogs: bool('LOG_PRETTY', nodeEnv === 'development'),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     webConcurrency,
+    searchCountLimit: int('SEARCH_COUNT_LIMIT', 10_000, 1, 1_000_000_000),
   };
 }
 

@@ -4,6 +4,7 @@ import { User } from '../users/user.entity';
 @Entity('posts')
 @Check('posts_title_length', 'char_length(title) BETWEEN 1 AND 300')
 @Check('posts_content_length', 'char_length(content) BETWEEN 1 AND 20000')
+@Check('posts_votes_count_not_negative', 'votes_count >= 0')
 // Made by a migration in forms TypeORM cannot describe (INCLUDE columns, a GIN trigram index).
 @Index('posts_feed_idx', { synchronize: false })
 @Index('posts_title_trgm_idx', { synchronize: false })
@@ -26,6 +27,10 @@ export class Post {
   @Index('posts_owner_id_idx')
   @Column({ name: 'owner_id', type: 'int' })
   ownerId: number;
+
+  /** The number of its votes, kept by triggers on votes (see the migration AddPostCountersKeptByTriggers); never written by the app. */
+  @Column({ name: 'votes_count', type: 'int', default: 0, insert: false, update: false })
+  votesCount: number;
 
   @ManyToOne(() => User, { onDelete: 'CASCADE', nullable: false })
   @JoinColumn({ name: 'owner_id', foreignKeyConstraintName: 'posts_owner_id_fkey' })

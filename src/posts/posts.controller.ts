@@ -17,12 +17,22 @@ export class PostsController {
   constructor(private readonly posts: PostsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The feed, newest first; drafts only to their owner. X-Total-Count has the number of matching posts.' })
-  @ApiOkResponse({ type: [PostOutDto], headers: { 'X-Total-Count': { schema: { type: 'integer' }, description: 'Posts matching the query' } } })
+  @ApiOperation({
+    summary: 'The feed, newest first; drafts only to their owner. X-Total-Count has the number of matching posts; Link and X-Next-Cursor lead to the next page.',
+  })
+  @ApiOkResponse({
+    type: [PostOutDto],
+    headers: {
+      'X-Total-Count': { schema: { type: 'integer' }, description: 'Posts matching the query (a search counts at most SEARCH_COUNT_LIMIT)' },
+      'X-Total-Count-Capped': { schema: { type: 'string', enum: ['true'] }, description: 'Present when a search has more matches than X-Total-Count says' },
+      Link: { schema: { type: 'string' }, description: 'When there is a next page: `</posts?limit=..&cursor=..&search=..>; rel="next"`' },
+      'X-Next-Cursor': { schema: { type: 'string' }, description: "When there is a next page: the `cursor` that continues after this page's last post" },
+    },
+  })
   @ApiErrors(401, 422)
   async list(@CurrentUser() user: User, @Query() query: FeedQueryDto, @Res({ passthrough: true }) res: Response): Promise<PostOutDto[]> {
-    const { posts, total } = await this.posts.list(user, query);
-    res.setHeader('X-Total-Count', String(total));
+    const { posts, headers } = await this.posts.list(user, query);
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     return posts;
   }
 

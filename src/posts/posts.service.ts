@@ -1,24 +1,45 @@
 import { Injectable } from '@nestjs/common';
+import type { AppConfig } from '../config/app-config';
+import { InjectConfig } from '../config/config.provider';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { isStorableId } from '../database/database-errors';
+import { RequestValidationError } from '../http/request-validation.error';
 import { User } from '../users/user.entity';
 import { FeedQueryDto } from './dto/feed-query.dto';
 import { PostCreateDto, PostPatchDto } from './dto/post-input.dto';
 import { PostDto, PostOutDto } from './dto/post-out.dto';
+import { FeedCursors, feedHeaders } from './feed-paging';
 import { postNotFound, refusedChange } from './post-access';
 import { Post } from './post.entity';
-import { FeedPage, OwnedWrite, PostsRepository, toPostDto } from './posts.repository';
+import { OwnedWrite, PostsRepository, toPostDto } from './posts.repository';
+
+export interface FeedAnswer {
+  posts: PostOutDto[];
+  headers: Record<string, string>;
+}
 
 @Injectable()
 export class PostsService {
+  private readonly cursors: FeedCursors;
+  private readonly searchCountLimit: number;
+
   constructor(
     @InjectRepository(Post) private readonly posts: Repository<Post>,
     private readonly repository: PostsRepository,
-  ) {}
+    @InjectConfig() config: AppConfig,
+  ) {
+    this.cursors = new FeedCursors(config.secretKey);
+    this.searchCountLimit = config.searchCountLimit;
+  }
 
-  list(viewer: User, query: FeedQueryDto): Promise<FeedPage> {
-    return this.repository.findFeedPage({ viewerId: viewer.id, ...query });
+  async list(viewer: User, { limit, skip, search, cursor }: FeedQueryDto): Promise<FeedAnswer> {
+    const after = cursor === undefined ? undefined : this.cursors.decode(cursor);
+    if (cursor !== undefined && after === undefined) {
+      throw RequestValidationError.single(['query', 'cursor'], 'Value error, invalid cursor', 'value_error');
+    }
+    const page = await this.repository.findFeedPage({ viewerId: viewer.id, limit, skip, search, after, countLimit: this.searchCountLimit });
+    return { posts: page.posts, headers: feedHeaders(page, { limit, search }, this.cursors) };
   }
 
   async get(viewer: User, id: number): Promise<PostOutDto> {

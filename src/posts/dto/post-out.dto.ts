@@ -26,7 +26,7 @@ export class PostDto {
   @ApiProperty({ type: UserOut })
   owner: UserOut;
 
-  static from(post: Omit<Post, 'owner'>, owner: Pick<User, 'id' | 'email' | 'createdAt'>): PostDto {
+  static from(post: Omit<Post, 'owner' | 'votesCount'>, owner: Pick<User, 'id' | 'email' | 'createdAt'>): PostDto {
     return {
       id: post.id,
       title: post.title,

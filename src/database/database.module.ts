@@ -1,9 +1,11 @@
-import { Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Module, OnApplicationShutdown } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.provider';
 import { dataSourceOptions } from './data-source-options';
 import { EmbeddedPostgres } from './embedded-postgres';
+import { ReadRouting, RecordWrites } from './read-routing';
 
 /** Holds the embedded database when there is no DATABASE_URL, and closes it after the DataSource. */
 class EmbeddedPostgresHolder implements OnApplicationShutdown {
@@ -27,6 +29,7 @@ class EmbeddedPostgresHolder implements OnApplicationShutdown {
 })
 class EmbeddedPostgresModule {}
 
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -35,5 +38,7 @@ class EmbeddedPostgresModule {}
       useFactory: (config: AppConfig, holder: EmbeddedPostgresHolder) => ({ ...dataSourceOptions(config, holder.embedded), autoLoadEntities: true }),
     }),
   ],
+  providers: [ReadRouting, { provide: APP_INTERCEPTOR, useClass: RecordWrites }],
+  exports: [ReadRouting],
 })
 export class DatabaseModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ReadRouting } from '../database/read-routing';
 import type { User } from '../users/user.entity';
 import { PostDto, PostOutDto } from './dto/post-out.dto';
 import { changeableBy, readableBy, WriteTarget } from './post-access';
@@ -90,19 +91,23 @@ const CHANGEABLE_COLUMNS: Record<keyof PostChanges, string> = { title: 'title', 
  */
 @Injectable()
 export class PostsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly reads: ReadRouting,
+  ) {}
 
   async findFeedPage(filter: FeedFilter): Promise<FeedPage> {
     const { page, total } = feedQueries(filter);
+    const db = this.reads.reader(filter.viewerId);
     const [rows, [{ total: count }]] = await Promise.all([
-      this.db.query<PostOutRow[]>(...page),
-      this.db.query<{ total: number }[]>(...total),
+      db.query<PostOutRow[]>(...page),
+      db.query<{ total: number }[]>(...total),
     ]);
     return { posts: rows.map(toPostOut), total: count };
   }
 
   async findReadableById(id: number, viewerId: number): Promise<PostOutDto | null> {
-    const [row] = await this.db.query<PostOutRow[]>(...readablePostQuery(id, viewerId));
+    const [row] = await this.reads.reader(viewerId).query<PostOutRow[]>(...readablePostQuery(id, viewerId));
     return row ? toPostOut(row) : null;
   }
 

@@ -65,8 +65,9 @@ export class ReadRouting implements OnApplicationBootstrap, OnApplicationShutdow
       const { host } = new URL(url);
       const pool = new Pool({ connectionString: url, max: config.dbPoolSize, connectionTimeoutMillis: 5_000, application_name: 'social-api' });
       const replica = new Replica(`replica ${i + 1} (${host})`, pool);
-      // An idle connection the server drops emits here; unhandled, it would end the process.
-      pool.on('error', (err) => this.skip(replica, `connection lost: ${err.message}`));
+      // An idle connection the server dropped (unhandled, this event would end the process).
+      // The pool replaces it; a read that then cannot connect falls back to the primary.
+      pool.on('error', (err) => this.logger.warn(`${replica.name}: connection lost: ${err.message}`));
       return replica;
     });
   }

@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.provider';
 import { dataSourceOptions } from './data-source-options';
 import { EmbeddedPostgres } from './embedded-postgres';
+import { MigratingDataSource } from './migrating-data-source';
 import { ReadRouting, RecordWrites } from './read-routing';
 
 /** Holds the embedded database when there is no DATABASE_URL, and closes it after the DataSource. */
@@ -36,6 +37,7 @@ class EmbeddedPostgresModule {}
       imports: [EmbeddedPostgresModule],
       inject: [APP_CONFIG, EmbeddedPostgresHolder],
       useFactory: (config: AppConfig, holder: EmbeddedPostgresHolder) => ({ ...dataSourceOptions(config, holder.embedded), autoLoadEntities: true }),
+      dataSourceFactory: async (options) => new MigratingDataSource(options!),
     }),
   ],
   providers: [ReadRouting, { provide: APP_INTERCEPTOR, useClass: RecordWrites }],

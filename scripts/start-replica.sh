@@ -41,6 +41,8 @@ fi
 pg_ctlcluster "$version" "$name" stop >/dev/null 2>&1 || true
 # The replica accepts the same clients as the primary.
 cp "$hba" "$conf/$name/pg_hba.conf"
+# Restartpoints often enough that its WAL stays small: a test replica shares the machine's disk.
+pg_conftool -s "$version" "$name" set max_wal_size 128MB
 datadir="$(pg_lsclusters -h | awk -v v="$version" -v n="$name" '$1 == v && $2 == n { print $6 }')"
 rm -rf "$datadir"
 install -d -o postgres -g postgres -m 700 "$datadir"

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
 import { loadConfig, readEnv } from './src/config/app-config';
 import { dataSourceOptions } from './src/database/data-source-options';
 import { EmbeddedPostgres } from './src/database/embedded-postgres';
+import { MigratingDataSource } from './src/database/migrating-data-source';
 
 /**
  * The TypeORM CLI's data source: the same config and migrations as the app, and
@@ -12,5 +12,5 @@ import { EmbeddedPostgres } from './src/database/embedded-postgres';
 export default (async () => {
   const config = loadConfig(readEnv());
   const embedded = config.databaseUrl ? undefined : await EmbeddedPostgres.open(config.dataDir);
-  return new DataSource({ ...dataSourceOptions(config, embedded), entities: [join(__dirname, 'src/**/*.entity.js')], migrationsRun: false });
+  return new MigratingDataSource({ ...dataSourceOptions(config, embedded), entities: [join(__dirname, 'src/**/*.entity.js')], migrationsRun: false });
 })();

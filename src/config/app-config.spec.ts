@@ -117,6 +117,27 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads replica settings, which need a PostgreSQL server and a lag limit inside the sticky window', () => {
+    expect(loadConfig({})).toMatchObject({ databaseReplicaUrls: [], replicaStickySeconds: 5, replicaMaxLagSeconds: 2 });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u@primary/app',
+      DATABASE_REPLICA_URLS: 'postgres://u@r1/app, postgres://u@r2/app',
+      REPLICA_STICKY_SECONDS: '10',
+      REPLICA_MAX_LAG_SECONDS: '9',
+    });
+    expect(config).toMatchObject({ databaseReplicaUrls: ['postgres://u@r1/app', 'postgres://u@r2/app'], replicaStickySeconds: 10, replicaMaxLagSeconds: 9 });
+    const refusals: [Record<string, string>, RegExp][] = [
+      [{ DATABASE_REPLICA_URLS: 'postgres://u@r1/app' }, /^Invalid DATABASE_REPLICA_URLS: replicas need DATABASE_URL/],
+      [{ DATABASE_URL: 'postgres://u@p/app', DATABASE_REPLICA_URLS: 'postgres://u@r1/app,mysql://secret@r2' }, /^Invalid DATABASE_REPLICA_URLS: expected/],
+      [{ DATABASE_URL: 'postgres://u@p/app', DATABASE_REPLICA_URLS: 'postgres://u@r1/app', REPLICA_MAX_LAG_SECONDS: '5' }, /^Invalid REPLICA_MAX_LAG_SECONDS: 5 \(at most/],
+      [{ REPLICA_STICKY_SECONDS: '0' }, /^Invalid REPLICA_STICKY_SECONDS/],
+    ];
+    for (const [env, message] of refusals) {
+      expect(() => loadConfig(env)).toThrow(message);
+      expect(() => loadConfig(env)).not.toThrow(/secret|\n/);
+    }
+  });
+
   it('starts in production with a SECRET_KEY and an SMTP_URL', () => {
     expect(loadConfig({ NODE_ENV: 'production', SECRET_KEY: 'k', SMTP_URL: 'smtp://mail:1025' }).secretKeyGenerated).toBe(false);
   });

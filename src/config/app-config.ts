@@ -13,6 +13,12 @@ export interface AppConfig {
   /** TLS to the PostgreSQL server: none, certificate verified, or encrypted only (Heroku's certificates verify against no public CA). */
   databaseSsl: DatabaseSsl;
   dataDir: string;
+  /** Streaming replicas of `databaseUrl` for the feed, search and post reads; empty: none. */
+  databaseReplicaUrls: string[];
+  /** How long after a write a user's reads stay on the primary (read-your-writes). */
+  replicaStickySeconds: number;
+  /** A replica further behind the primary than this is skipped. */
+  replicaMaxLagSeconds: number;
   /** Apply pending migrations when the app starts. */
   runMigrations: boolean;
   dbPoolSize: number;
@@ -71,6 +77,13 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export class ConfigError extends Error {}
 
 type Env = Record<string, string | undefined>;
+
+/**
+ * How often each instance measures its replicas' lag. A writer's reads return to a
+ * replica after REPLICA_STICKY_SECONDS, when the last measurement may be this old: so
+ * the replica is known to hold the write only if max lag + this <= the sticky window.
+ */
+export const REPLICA_LAG_CHECK_SECONDS = 1;
 
 /** The process environment over the variables of a `.env` file, if there is one. */
 export function readEnv(envFile = resolve(process.cwd(), '.env')): Env {
@@ -151,12 +164,15 @@ export function loadConfig(env: Env): AppConfig {
     );
   }
 
+  const replicas = replicaSettings(get, int, database.url);
+
   return {
     nodeEnv,
     port,
     databaseUrl: database.url,
     databaseSsl: database.ssl,
     dataDir: resolve(get('DATA_DIR') ?? './data'),
+    ...replicas,
     runMigrations: bool('RUN_MIGRATIONS', true),
     dbPoolSize: int('DB_POOL_SIZE', 10, 1, 1000),
     secretKey,
@@ -230,11 +246,41 @@ function databaseFrom(get: (name: string) => string | undefined): { url: string 
   return { url: url.toString(), ssl };
 }
 
+type ReplicaSettings = Pick<AppConfig, 'databaseReplicaUrls' | 'replicaStickySeconds' | 'replicaMaxLagSeconds'>;
+
+function replicaSettings(
+  get: (name: string) => string | undefined,
+  int: (name: string, fallback: number, min: number, max: number) => number,
+  databaseUrl: string | undefined,
+): ReplicaSettings {
+  const urls = (get('DATABASE_REPLICA_URLS') ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  // The URLs are not echoed: they may hold passwords.
+  if (urls.some((url) => !isPostgresUrl(url))) {
+    throw new ConfigError('Invalid DATABASE_REPLICA_URLS: expected comma-separated postgres://user:password@host:5432/database URLs');
+  }
+  if (urls.length > 0 && databaseUrl === undefined) {
+    throw new ConfigError('Invalid DATABASE_REPLICA_URLS: replicas need DATABASE_URL (the embedded database has none)');
+  }
+  const replicaStickySeconds = int('REPLICA_STICKY_SECONDS', 5, 1, 3600);
+  const replicaMaxLagSeconds = int('REPLICA_MAX_LAG_SECONDS', 2, 1, 3600);
+  if (urls.length > 0 && replicaMaxLagSeconds + REPLICA_LAG_CHECK_SECONDS > replicaStickySeconds) {
+    throw new ConfigError(
+      `Invalid REPLICA_MAX_LAG_SECONDS: ${replicaMaxLagSeconds} (at most REPLICA_STICKY_SECONDS - ${REPLICA_LAG_CHECK_SECONDS}, ` +
+        `${replicaStickySeconds - REPLICA_LAG_CHECK_SECONDS}, or a writer could read a replica that lacks their write)`,
+    );
+  }
+  return { databaseReplicaUrls: urls, replicaStickySeconds, replicaMaxLagSeconds };
+}
+
+function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url) && URL.canParse(url);
+}
+
 /** DATABASE_URL, else a URL built from the course's DATABASE_* variables, else none (embedded). */
 function databaseUrlFrom(get: (name: string) => string | undefined): string | undefined {
   const url = get('DATABASE_URL');
   if (url !== undefined) {
-    if (!/^postgres(ql)?:\/\//.test(url) || !URL.canParse(url)) {
+    if (!isPostgresUrl(url)) {
       throw new ConfigError('Invalid DATABASE_URL: expected postgres://user:password@host:5432/database');
     }
     return url;

@@ -13,8 +13,8 @@ export function dataSourceOptions(config: AppConfig, embedded?: EmbeddedPostgres
   const common = {
     type: 'postgres' as const,
     migrations,
+    // Run by MigratingDataSource: all pending ones in one transaction, under a lock.
     migrationsRun: config.runMigrations,
-    migrationsTransactionMode: 'each' as const,
     synchronize: false,
     logging: false,
   };

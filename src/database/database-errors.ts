@@ -1,6 +1,7 @@
 /** PostgreSQL SQLSTATE codes the app reacts to. */
 export const PG_UNIQUE_VIOLATION = '23505';
 export const PG_FOREIGN_KEY_VIOLATION = '23503';
+export const PG_READ_ONLY_SQL_TRANSACTION = '25006';
 
 /** The SQLSTATE of a driver error, whether TypeORM wrapped it or not. */
 export function sqlState(err: unknown): string | undefined {

@@ -1,9 +1,12 @@
-import { Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Module, OnApplicationShutdown } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.provider';
 import { dataSourceOptions } from './data-source-options';
 import { EmbeddedPostgres } from './embedded-postgres';
+import { MigratingDataSource } from './migrating-data-source';
+import { ReadRouting, RecordWrites } from './read-routing';
 
 /** Holds the embedded database when there is no DATABASE_URL, and closes it after the DataSource. */
 class EmbeddedPostgresHolder implements OnApplicationShutdown {
@@ -27,13 +30,17 @@ class EmbeddedPostgresHolder implements OnApplicationShutdown {
 })
 class EmbeddedPostgresModule {}
 
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
       imports: [EmbeddedPostgresModule],
       inject: [APP_CONFIG, EmbeddedPostgresHolder],
       useFactory: (config: AppConfig, holder: EmbeddedPostgresHolder) => ({ ...dataSourceOptions(config, holder.embedded), autoLoadEntities: true }),
+      dataSourceFactory: async (options) => new MigratingDataSource(options!),
     }),
   ],
+  providers: [ReadRouting, { provide: APP_INTERCEPTOR, useClass: RecordWrites }],
+  exports: [ReadRouting],
 })
 export class DatabaseModule {}

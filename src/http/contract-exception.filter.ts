@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { isDatabaseUnavailable, PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, sqlState } from '../database/database-errors';
+import { isDatabaseUnavailable, PG_FOREIGN_KEY_VIOLATION, PG_READ_ONLY_SQL_TRANSACTION, PG_UNIQUE_VIOLATION, sqlState } from '../database/database-errors';
 import { RequestValidationError } from './request-validation.error';
 import { TooManyRequestsException } from './too-many-requests.exception';
 
@@ -51,6 +51,12 @@ export class ContractExceptionFilter implements ExceptionFilter {
       return { status: HttpStatus.SERVICE_UNAVAILABLE, detail: 'Service temporarily unavailable, try again shortly' };
     }
     const code = sqlState(exception);
+    if (code === PG_READ_ONLY_SQL_TRANSACTION) {
+      // A write reached a server that only reads: DATABASE_URL (or a pooler) points at a standby,
+      // or at a primary being demoted in a failover. The client can retry once it points back.
+      this.logger.error(`database is read-only: ${(exception as Error).message}`);
+      return { status: HttpStatus.SERVICE_UNAVAILABLE, detail: 'Service temporarily unavailable, try again shortly' };
+    }
     if (code === PG_UNIQUE_VIOLATION || code === PG_FOREIGN_KEY_VIOLATION) {
       // Services map the violations they expect to precise messages; this is the safety net.
       return { status: HttpStatus.CONFLICT, detail: 'The request conflicts with the current state of the resource' };

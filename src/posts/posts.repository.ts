@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ReadRouting } from '../database/read-routing';
 import type { User } from '../users/user.entity';
 import { PostDto, PostOutDto } from './dto/post-out.dto';
 import { changeableBy, readableBy, WriteTarget } from './post-access';
@@ -120,14 +121,17 @@ const CHANGEABLE_COLUMNS: Record<keyof PostChanges, string> = { title: 'title', 
  */
 @Injectable()
 export class PostsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly reads: ReadRouting,
+  ) {}
 
   async findFeedPage(filter: FeedFilter): Promise<FeedPage> {
-    return feedPageOf(await this.db.query<FeedRow[]>(...feedQuery(filter)), filter);
+    return feedPageOf(await this.reads.reader(filter.viewerId).query<FeedRow[]>(...feedQuery(filter)), filter);
   }
 
   async findReadableById(id: number, viewerId: number): Promise<PostOutDto | null> {
-    const [row] = await this.db.query<PostOutRow[]>(...readablePostQuery(id, viewerId));
+    const [row] = await this.reads.reader(viewerId).query<PostOutRow[]>(...readablePostQuery(id, viewerId));
     return row ? toPostOut(row) : null;
   }
 

@@ -7,17 +7,20 @@ type Query = Client['query'];
  * `pg` driver meanwhile, whatever path it took (repository, query builder, raw
  * query, transaction control). Both databases go through `pg`: PGlite through its
  * node-postgres adapter. Only for work that runs alone (one request at a time).
+ * `servers[i]` is the port of the server statement i went to (which of primary and replicas).
  */
-export async function recordStatements<T>(work: () => PromiseLike<T>): Promise<{ result: T; statements: string[] }> {
+export async function recordStatements<T>(work: () => PromiseLike<T>): Promise<{ result: T; statements: string[]; servers: number[] }> {
   const statements: string[] = [];
+  const servers: number[] = [];
   const original = Client.prototype.query;
   Client.prototype.query = function (this: Client, ...args: Parameters<Query>) {
     const [config] = args as unknown[];
     statements.push(typeof config === 'string' ? config : String((config as { text?: string })?.text ?? config));
+    servers.push(this.port);
     return (original as (...a: unknown[]) => unknown).apply(this, args);
   } as Query;
   try {
-    return { result: await work(), statements };
+    return { result: await work(), statements, servers };
   } finally {
     Client.prototype.query = original;
   }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.provider';
-import { TooManyRequestsException } from '../http/too-many-requests.exception';
-import { RateLimiters } from '../rate-limit/rate-limiters';
+import { consumeOrRefuse, RateLimiters } from '../rate-limit/rate-limiters';
 
 /**
  * Reset requests per e-mail address (so nobody's mailbox can be flooded) and per
@@ -21,12 +20,8 @@ export class ResetThrottle {
   }
 
   async consume(email: string, client: string): Promise<void> {
-    try {
-      await this.perClient.consume(client);
-      await this.perAddress.consume(email);
-    } catch (res) {
-      if (res instanceof RateLimiterRes) throw new TooManyRequestsException('Too many password reset requests, try again later', res.msBeforeNext);
-      throw res;
-    }
+    const message = 'Too many password reset requests, try again later';
+    await consumeOrRefuse(this.perClient, client, message);
+    await consumeOrRefuse(this.perAddress, email, message);
   }
 }

@@ -1,9 +1,10 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import cluster from 'node:cluster';
-import { RateLimiterAbstract, RateLimiterCluster, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
+import { RateLimiterAbstract, RateLimiterCluster, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.provider';
+import { TooManyRequestsException } from '../http/too-many-requests.exception';
 
 /**
  * Makes rate limiters (rate-limiter-flexible) whose counters live in Redis when
@@ -46,5 +47,15 @@ export class RateLimiters implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     if (this.redis && this.redis.status !== 'end') await this.redis.quit().catch(() => this.redis?.disconnect());
+  }
+}
+
+/** Takes one point of `key`, or refuses with 429 and `Retry-After` once the limit is reached. */
+export async function consumeOrRefuse(limiter: RateLimiterAbstract, key: string, message: string): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (res) {
+    if (res instanceof RateLimiterRes) throw new TooManyRequestsException(message, res.msBeforeNext);
+    throw res;
   }
 }

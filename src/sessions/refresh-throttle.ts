@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.provider';
-import { TooManyRequestsException } from '../http/too-many-requests.exception';
-import { RateLimiters } from '../rate-limit/rate-limiters';
+import { consumeOrRefuse, RateLimiters } from '../rate-limit/rate-limiters';
 
 /**
  * Failed refreshes per client address, with the limits of failed logins per client.
@@ -19,12 +18,7 @@ export class RefreshThrottle {
   }
 
   async reserve(client: string): Promise<void> {
-    try {
-      await this.perClient.consume(client);
-    } catch (res) {
-      if (res instanceof RateLimiterRes) throw new TooManyRequestsException('Too many failed refresh attempts, try again later', res.msBeforeNext);
-      throw res;
-    }
+    await consumeOrRefuse(this.perClient, client, 'Too many failed refresh attempts, try again later');
   }
 
   async succeeded(client: string): Promise<void> {

@@ -1,10 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.provider';
-import { TooManyRequestsException } from '../http/too-many-requests.exception';
-import { RateLimiters } from '../rate-limit/rate-limiters';
+import { consumeOrRefuse, RateLimiters } from '../rate-limit/rate-limiters';
 
 /** Limits sign-ups per client address per minute. */
 @Injectable()
@@ -17,12 +16,7 @@ export class RegistrationThrottleGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const client = context.switchToHttp().getRequest<Request>().ip ?? 'unknown';
-    try {
-      await this.limiter.consume(client);
-      return true;
-    } catch (res) {
-      if (res instanceof RateLimiterRes) throw new TooManyRequestsException('Too many registrations, try again later', res.msBeforeNext);
-      throw res;
-    }
+    await consumeOrRefuse(this.limiter, client, 'Too many registrations, try again later');
+    return true;
   }
 }

@@ -1,8 +1,7 @@
-import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { Pool } from 'pg';
-import { finalize, Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { REPLICA_LAG_CHECK_SECONDS, type AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.provider';
@@ -182,17 +181,31 @@ const READ_ONLY_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Remembers each request that may have written, by its user, before the answer
- * leaves: the client's next read is then sure to go to the primary.
+ * leaves: the client's next read is then sure to go to the primary. A guard, not
+ * an interceptor (any interceptor puts every request, reads too, on Nest's
+ * Observable path): configureApp registers it after the token's guard, which sets
+ * the user. It records when the request starts, and again as the answer's head is
+ * written (or the connection closes without one), so that the sticky window runs
+ * from when the client can see the write, failed writes included: a statement can
+ * commit and still fail to answer (a dropped connection).
  */
 @Injectable()
-export class RecordWrites implements NestInterceptor {
+export class RecordWrites implements CanActivate {
   constructor(private readonly routing: ReadRouting) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<Request>();
     const userId = (req.user as { id?: number } | undefined)?.id;
-    if (READ_ONLY_METHODS.has(req.method) || userId === undefined) return next.handle();
-    // Failed writes too: a statement can commit and still fail to answer (a dropped connection).
-    return next.handle().pipe(finalize(() => this.routing.recordWrite(userId)));
+    if (READ_ONLY_METHODS.has(req.method) || userId === undefined) return true;
+    const res = context.switchToHttp().getResponse<Response>();
+    const record = () => this.routing.recordWrite(userId);
+    record();
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: Response, ...args: Parameters<Response['writeHead']>) {
+      record();
+      return writeHead.apply(this, args);
+    } as Response['writeHead'];
+    res.once('close', record);
+    return true;
   }
 }

@@ -86,6 +86,19 @@ describe('the OpenAPI document', () => {
     expect(headerParams).toEqual([]);
   });
 
+  it('puts no default on a request body property (generators would make the client send it)', () => {
+    const schemas = (doc as unknown as { components: { schemas: Record<string, { properties?: Record<string, { default?: unknown }> }> } }).components.schemas;
+    const bodies = operationsOf(doc).flatMap(({ op }) =>
+      Object.values((op as { requestBody?: { content: Record<string, { schema: { $ref?: string } }> } }).requestBody?.content ?? {}).map((c) => c.schema.$ref),
+    );
+    expect(bodies.length).toBeGreaterThan(0);
+    const defaults = bodies.flatMap((ref) => {
+      const name = ref!.split('/').pop()!;
+      return Object.entries(schemas[name].properties ?? {}).filter(([, p]) => 'default' in p).map(([field]) => `${name}.${field}`);
+    });
+    expect(defaults).toEqual([]);
+  });
+
   it('has a server to call', () => {
     expect(doc.servers).toEqual([{ url: '/', description: 'This server' }]);
   });

@@ -26,7 +26,7 @@ export class LoginDto {
   @TextField({ requiredWhen: isRefresh, description: 'With grant_type=refresh_token: the refresh token of the last answer' })
   refresh_token?: string;
 
-  @TextField({ optional: true, default: '' })
+  @TextField({ optional: true })
   scope?: string;
 
   @TextField({ optional: true })

@@ -13,7 +13,7 @@ export class PostCreateDto {
   @TextField({ ...CONTENT, example: 'My first post' })
   content: string;
 
-  @BooleanField({ optional: true, default: true, description: 'false keeps the post a draft, visible only to its owner' })
+  @BooleanField({ optional: true, description: 'Absent means true; false keeps the post a draft, visible only to its owner' })
   published: boolean = true;
 }
 

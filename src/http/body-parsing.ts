@@ -78,14 +78,24 @@ export function bodyParsers(limitBytes: number) {
     }
     next();
   };
-  return [
+  const parsers = express.Router();
+  parsers.use(
     json,
     express.urlencoded({ limit: limitBytes, extended: false }),
     express.raw({ type: 'multipart/form-data', limit: limitBytes }),
     multipartFields,
     holdError,
     afterParsing,
-  ];
+  );
+  // One layer of the app's router for all of them. A request with neither Content-Length
+  // nor Transfer-Encoding (every GET a client sends) is one that each parser above passes
+  // over, and that afterParsing leaves with no body: it skips them all.
+  const parseBody = (req: Request, res: Response, next: NextFunction) => {
+    if (typeis.hasBody(req)) return parsers(req, res, next);
+    req.body = undefined;
+    next();
+  };
+  return [parseBody];
 }
 
 /** Reads the fields of a multipart body that express.raw has already read (within the limit). */

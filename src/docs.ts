@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { readFileSync } from 'node:fs';
 
@@ -28,11 +28,12 @@ const REDOC_PAGE = `<!DOCTYPE html>
 </html>`;
 
 /**
- * Swagger UI at /docs, ReDoc at /redoc and the OpenAPI document at /openapi.json,
- * all served from npm packages so the pages work without internet access.
+ * The OpenAPI document of the app's controllers. It needs no database: the typed
+ * client's generator (client/scripts/generate.mjs) builds it from an app made with
+ * `preview: true`, which instantiates nothing.
  */
-export function setUpDocs(app: INestApplication): void {
-  const document = SwaggerModule.createDocument(
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Social API')
@@ -45,6 +46,14 @@ export function setUpDocs(app: INestApplication): void {
     // FastAPI leaves untagged routes (GET /) untagged; Nest would invent an "App" tag.
     { autoTagControllers: false },
   );
+}
+
+/**
+ * Swagger UI at /docs, ReDoc at /redoc and the OpenAPI document at /openapi.json,
+ * all served from npm packages so the pages work without internet access.
+ */
+export function setUpDocs(app: INestApplication): void {
+  const document = openApiDocument(app);
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'openapi.json',
     raw: ['json'],

@@ -47,7 +47,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   );
   app.enableCors({
     origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
-    exposedHeaders: ['X-Total-Count', 'X-Total-Count-Capped', 'Link', 'X-Next-Cursor', 'Retry-After', 'X-Request-Id'],
+    // Everything a client reads off an answer besides its body.
+    exposedHeaders: ['WWW-Authenticate', 'X-Total-Count', 'X-Total-Count-Capped', 'Link', 'X-Next-Cursor', 'Retry-After', 'X-Request-Id'],
+    maxAge: config.corsMaxAgeSeconds,
   });
   app.use(...bodyParsers(config.bodyLimitBytes));
   app.useGlobalPipes(new ContractValidationPipe());

@@ -71,6 +71,7 @@ describe('posts', () => {
       expect(res.body).toEqual({
         Post: { ...post, owner: { id: s.alice.id, email: s.alice.email, created_at: s.alice.created_at } },
         votes: 2,
+        voted: true,
       });
     });
 
@@ -110,6 +111,7 @@ describe('posts', () => {
       const res = await request(s.t.server).get('/posts').query({ search: tag }).set(s.bob.auth).expect(200);
       expect(res.body.map((p: { Post: { id: number } }) => p.Post.id)).toEqual([newer.id, older.id]);
       expect(res.body.map((p: { votes: number }) => p.votes)).toEqual([0, 1]);
+      expect(res.body.map((p: { voted: boolean }) => p.voted)).toEqual([false, true]);
       expect(res.body[0].Post.owner).toEqual({ id: s.alice.id, email: s.alice.email, created_at: s.alice.created_at });
       expect(res.headers['x-total-count']).toBe('2');
     });

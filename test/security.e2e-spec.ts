@@ -27,6 +27,20 @@ describe('security headers and CORS', () => {
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it('answers a preflight with CORS_MAX_AGE and exposes the headers a client reads', async () => {
+    const preflight = await request(t.server)
+      .options('/posts/1/vote')
+      .set('Origin', 'https://app.example')
+      .set('Access-Control-Request-Method', 'PUT')
+      .set('Access-Control-Request-Headers', 'authorization')
+      .expect(204);
+    expect(preflight.headers['access-control-max-age']).toBe('600');
+    expect(preflight.headers['access-control-allow-methods']).toContain('PUT');
+    const answer = await request(t.server).get('/users/me').set('Origin', 'https://app.example').expect(401);
+    const exposed = answer.headers['access-control-expose-headers'].split(',');
+    expect(exposed).toEqual(expect.arrayContaining(['WWW-Authenticate', 'Link', 'X-Next-Cursor', 'X-Total-Count-Capped', 'Retry-After']));
+  });
+
   it('holds JSON, URL-encoded and multipart bodies to BODY_LIMIT_BYTES', async () => {
     const big = 'x'.repeat(3000);
     const json = await request(t.server).post('/users').send({ email: 'a@example.com', password: big }).expect(413);

@@ -45,6 +45,10 @@ describe('SQL statements per request', () => {
     expect(await count(() => vote(s.t, s.bob, post.id, 0), 201)).toBe(2);
     expect(await count(() => vote(s.t, s.bob, post.id, 0), 404)).toBe(2);
     expect(await count(() => vote(s.t, s.bob, draft.id, 1), 404)).toBe(2);
+    for (const method of ['put', 'delete'] as const) {
+      expect(await count(() => request(s.t.server)[method](`/posts/${post.id}/vote`).set(s.bob.auth), 200)).toBe(2);
+      expect(await count(() => request(s.t.server)[method](`/posts/${draft.id}/vote`).set(s.bob.auth), 404)).toBe(2);
+    }
   });
 
   it('changes or deletes a post, or refuses to, in the token check plus one', async () => {

@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       accessTokenExpireMinutes: 30,
       bcryptRounds: 12,
       corsOrigins: ['*'],
+      corsMaxAgeSeconds: 600,
       bodyLimitBytes: 102400,
       runMigrations: true,
       secretKeyGenerated: true,
@@ -53,6 +54,7 @@ describe('loadConfig', () => {
       SECRET_KEY: 's3cret',
       ACCESS_TOKEN_EXPIRE_MINUTES: '60',
       CORS_ORIGINS: 'https://a.example, https://b.example',
+      CORS_MAX_AGE: '60',
       BCRYPT_ROUNDS: '10',
       SEARCH_COUNT_LIMIT: '500',
     });
@@ -63,6 +65,7 @@ describe('loadConfig', () => {
       secretKeyGenerated: false,
       accessTokenExpireMinutes: 60,
       corsOrigins: ['https://a.example', 'https://b.example'],
+      corsMaxAgeSeconds: 60,
       bcryptRounds: 10,
       searchCountLimit: 500,
     });

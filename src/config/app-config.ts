@@ -44,6 +44,8 @@ export interface AppConfig {
   passwordResetWindowSeconds: number;
   bcryptRounds: number;
   corsOrigins: string[];
+  /** How long a browser may reuse a preflight's answer (Access-Control-Max-Age). */
+  corsMaxAgeSeconds: number;
   bodyLimitBytes: number;
   /** Shared rate-limit counters for several instances; unset: counters in memory. */
   redisUrl: string | undefined;
@@ -190,6 +192,7 @@ export function loadConfig(env: Env): AppConfig {
     passwordResetWindowSeconds: int('PASSWORD_RESET_WINDOW_SECONDS', 3600, 1, 86_400),
     bcryptRounds: int('BCRYPT_ROUNDS', 12, 4, 31),
     corsOrigins: (get('CORS_ORIGINS') ?? '*').split(',').map((o) => o.trim()).filter(Boolean),
+    corsMaxAgeSeconds: int('CORS_MAX_AGE', 600, 0, 86_400),
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 100 * 1024, 1024, 50 * 1024 * 1024),
     redisUrl,
     loginMaxFailuresPerAccount: int('LOGIN_MAX_FAILURES', 5, 1, 1_000_000),

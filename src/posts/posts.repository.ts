@@ -43,6 +43,7 @@ export interface PostOutRow extends PostRow {
   owner_email: string;
   owner_created_at: Date;
   votes: number;
+  voted: boolean;
 }
 
 /** A row of the feed statement: the number of matches, and a post of the page (all null if the page is empty). */
@@ -56,10 +57,14 @@ export interface OwnedWrite {
   target?: WriteTarget;
 }
 
-/** Owner and vote count for the posts of `page` (a relation of post ids). */
+/**
+ * Owner, vote count and whether the viewer $1 voted, for the posts of `page` (a
+ * relation of post ids); the viewer's vote is one probe of the votes primary key.
+ */
 const WITH_OWNER_AND_VOTES = `
   SELECT p.id, p.title, p.content, p.published, p.created_at, p.owner_id,
-         u.email AS owner_email, u.created_at AS owner_created_at, p.votes_count AS votes
+         u.email AS owner_email, u.created_at AS owner_created_at, p.votes_count AS votes,
+         EXISTS (SELECT 1 FROM votes v WHERE v.user_id = $1 AND v.post_id = p.id) AS voted
   FROM page
   JOIN posts p ON p.id = page.id
   JOIN users u ON u.id = p.owner_id`;
@@ -174,7 +179,7 @@ function escapeLike(term: string): string {
 
 export function toPostOut(row: PostOutRow): PostOutDto {
   const owner = { id: row.owner_id, email: row.owner_email, createdAt: row.owner_created_at };
-  return { Post: toPostDto(row, owner), votes: row.votes };
+  return { Post: toPostDto(row, owner), votes: row.votes, voted: row.voted };
 }
 
 export function toPostDto(row: PostRow, owner: Pick<User, 'id' | 'email' | 'createdAt'>): PostDto {

@@ -4,34 +4,61 @@ import { Repository } from 'typeorm';
 import { isStorableId, PG_FOREIGN_KEY_VIOLATION, sqlState } from '../database/database-errors';
 import { postNotFound, readableBy } from '../posts/post-access';
 import { User } from '../users/user.entity';
-import { VoteDto, VoteResultDto } from './dto/vote.dto';
+import { PostVoteDto, VoteDto, VoteResultDto } from './dto/vote.dto';
 import { Vote } from './vote.entity';
 
-/** The post $2 if the user $1 may read it; the vote statements act on this relation only. */
-const READABLE_POST = `SELECT p.id FROM posts p WHERE p.id = $2 AND ${readableBy('$1')}`;
+/** The post $2 with its vote count, if the user $1 may read it; the vote statements act on this relation only. */
+const READABLE_POST = `SELECT p.id, p.votes_count FROM posts p WHERE p.id = $2 AND ${readableBy('$1')}`;
 
-/** Adds (dir 1) or removes (dir 0) the vote, reporting whether the post was readable and whether a row changed. */
+/** Adds (dir 1) or removes (dir 0) the user's vote on `post`, returning a row if one changed. */
 const VOTE_SQL = {
   1: `INSERT INTO votes (user_id, post_id) SELECT $1, id FROM post ON CONFLICT DO NOTHING RETURNING 1`,
   0: `DELETE FROM votes v USING post WHERE v.user_id = $1 AND v.post_id = post.id RETURNING 1`,
 };
 
+/** What a vote statement found: whether the post was readable, whether a vote row changed, and the count after it. */
+interface VoteOutcome {
+  readable: boolean;
+  changed: boolean;
+  votes: number | null;
+}
+
 @Injectable()
 export class VotesService {
   constructor(@InjectRepository(Vote) private readonly votes: Repository<Vote>) {}
 
+  /** The course's POST /vote: a vote that is already in the asked-for state is a 409 or a 404. */
+  async vote(user: User, { post_id: postId, dir }: VoteDto): Promise<VoteResultDto> {
+    const { changed } = await this.apply(user, postId, dir);
+    if (dir === 1) {
+      if (!changed) throw new ConflictException(`user ${user.id} has already voted on post ${postId}`);
+      return { message: 'successfully added vote' };
+    }
+    if (!changed) throw new NotFoundException('Vote does not exist');
+    return { message: 'successfully deleted vote' };
+  }
+
+  /** PUT and DELETE /posts/{id}/vote: idempotent, answering the state the post is left in. */
+  async setVote(user: User, postId: number, voted: boolean): Promise<PostVoteDto> {
+    const { votes } = await this.apply(user, postId, voted ? 1 : 0);
+    return { post_id: postId, votes: votes as number, voted };
+  }
+
   /**
    * One statement checks that the user may read the post and adds or removes the
    * vote. The primary key (user_id, post_id) decides between concurrent identical
-   * votes: one insert wins, the others find the row and get a 409.
+   * votes: one insert wins, the others find the row. The count is the one the
+   * statement read plus its own change (a statement does not see the counter its
+   * own write's trigger moves).
    */
-  async vote(user: User, { post_id: postId, dir }: VoteDto): Promise<VoteResultDto> {
+  private async apply(user: User, postId: number, dir: 0 | 1): Promise<VoteOutcome> {
     if (!isStorableId(postId)) throw postNotFound.onVote(postId);
-    let result: { readable: boolean; changed: boolean };
+    let outcome: VoteOutcome;
     try {
-      [result] = await this.votes.query(
+      [outcome] = await this.votes.query(
         `WITH post AS (${READABLE_POST}), changed AS (${VOTE_SQL[dir]})
-         SELECT EXISTS (SELECT 1 FROM post) AS readable, EXISTS (SELECT 1 FROM changed) AS changed`,
+         SELECT EXISTS (SELECT 1 FROM post) AS readable, EXISTS (SELECT 1 FROM changed) AS changed,
+                (SELECT votes_count FROM post) ${dir === 1 ? '+' : '-'} (SELECT count(*) FROM changed)::int AS votes`,
         [user.id, postId],
       );
     } catch (err) {
@@ -39,12 +66,7 @@ export class VotesService {
       if (sqlState(err) === PG_FOREIGN_KEY_VIOLATION) throw postNotFound.onVote(postId);
       throw err;
     }
-    if (!result.readable) throw postNotFound.onVote(postId);
-    if (dir === 1) {
-      if (!result.changed) throw new ConflictException(`user ${user.id} has already voted on post ${postId}`);
-      return { message: 'successfully added vote' };
-    }
-    if (!result.changed) throw new NotFoundException('Vote does not exist');
-    return { message: 'successfully deleted vote' };
+    if (!outcome.readable) throw postNotFound.onVote(postId);
+    return outcome;
   }
 }

@@ -44,6 +44,9 @@ export class PostOutDto {
   @ApiProperty({ type: PostDto })
   Post: PostDto;
 
-  @ApiProperty({ example: 3 })
+  @ApiProperty({ type: 'integer', example: 3 })
   votes: number;
+
+  @ApiProperty({ description: 'Whether you have voted on the post' })
+  voted: boolean;
 }

@@ -13,3 +13,15 @@ export class VoteResultDto {
   @ApiProperty({ example: 'successfully added vote' })
   message: string;
 }
+
+/** A post's vote state after PUT or DELETE /posts/{id}/vote. */
+export class PostVoteDto {
+  @ApiProperty({ type: 'integer', example: 1 })
+  post_id: number;
+
+  @ApiProperty({ type: 'integer', example: 3, description: 'Votes on the post, yours included' })
+  votes: number;
+
+  @ApiProperty({ description: 'Whether you have voted on the post' })
+  voted: boolean;
+}

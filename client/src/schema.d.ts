@@ -196,6 +196,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/posts/{id}/vote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Vote on a post; voting again changes nothing */
+        put: operations["VotesController_addVote"];
+        post?: never;
+        /** Take your vote on a post back; without one, nothing changes */
+        delete: operations["VotesController_removeVote"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users/me/password": {
         parameters: {
             query?: never;
@@ -404,6 +422,8 @@ export interface components {
             Post: components["schemas"]["PostDto"];
             /** @example 3 */
             votes: number;
+            /** @description Whether you have voted on the post */
+            voted: boolean;
         };
         PostCreateDto: {
             /** @example Hello */
@@ -433,6 +453,17 @@ export interface components {
         VoteResultDto: {
             /** @example successfully added vote */
             message: string;
+        };
+        PostVoteDto: {
+            /** @example 1 */
+            post_id: number;
+            /**
+             * @description Votes on the post, yours included
+             * @example 3
+             */
+            votes: number;
+            /** @description Whether you have voted on the post */
+            voted: boolean;
         };
         ChangePasswordDto: {
             /**
@@ -1248,6 +1279,102 @@ export interface operations {
             };
             /** @description Request body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HttpErrorDto"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorDto"];
+                };
+            };
+        };
+    };
+    VotesController_addVote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostVoteDto"];
+                };
+            };
+            /** @description Missing, malformed or expired token ("Not authenticated" / "Could not validate credentials") */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HttpErrorDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HttpErrorDto"];
+                };
+            };
+            /** @description Validation error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorDto"];
+                };
+            };
+        };
+    };
+    VotesController_removeVote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostVoteDto"];
+                };
+            };
+            /** @description Missing, malformed or expired token ("Not authenticated" / "Could not validate credentials") */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HttpErrorDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

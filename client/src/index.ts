@@ -1,7 +1,7 @@
 import createFetchClient, { type Client } from 'openapi-fetch';
-import type { components, paths } from './schema';
+import type { components, paths } from './schema.js';
 
-export type { components, operations, paths } from './schema';
+export type { components, operations, paths } from './schema.js';
 /** The API's named schemas: `Schemas['PostOut']`, `Schemas['UserOut']`, ... */
 export type Schemas = components['schemas'];
 
@@ -192,6 +192,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
   async function authorizedFetch(request: Request): Promise<Response> {
     const retry = request.clone();
+    // A resumed session (a page reload) has a refresh token and no access token yet:
+    // refresh first rather than collect a 401.
+    if (tokens.accessToken() === undefined && tokens.refreshToken()) await refresh().catch(() => undefined);
     const sent = tokens.accessToken();
     const response = await baseFetch(withToken(request, sent));
     if (response.status !== 401 || !tokens.refreshToken()) return response;

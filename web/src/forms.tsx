@@ -1,5 +1,5 @@
 import { errorMessage, fieldErrors } from '@social-api/client';
-import { type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes, useId, useState } from 'react';
+import { type ChangeEvent, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes, useEffect, useId, useState } from 'react';
 
 export interface FormErrors {
   /** By field name, from a 422's `loc` (`["body", "title"]` is `title`). */
@@ -52,17 +52,24 @@ type FieldProps = { label: string; error?: string; hint?: ReactNode } & (
 );
 
 /** A labelled control; its error is shown under it and read with it (aria-describedby). */
-export function Field({ label, error, hint, multiline, ...control }: FieldProps) {
+export function Field({ label, error: reported, hint, multiline, ...control }: FieldProps) {
   const id = useId();
+  // The error of the last submit, until the field is changed.
+  const [error, setError] = useState(reported);
+  useEffect(() => setError(reported), [reported]);
+  const onChange = (event: ChangeEvent<HTMLInputElement & HTMLTextAreaElement>) => {
+    setError(undefined);
+    (control.onChange as ((e: typeof event) => void) | undefined)?.(event);
+  };
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const common = { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': described };
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {multiline ? (
-        <textarea {...common} {...(control as TextareaHTMLAttributes<HTMLTextAreaElement>)} />
+        <textarea {...common} {...(control as TextareaHTMLAttributes<HTMLTextAreaElement>)} onChange={onChange} />
       ) : (
-        <input {...common} {...(control as InputHTMLAttributes<HTMLInputElement>)} />
+        <input {...common} {...(control as InputHTMLAttributes<HTMLInputElement>)} onChange={onChange} />
       )}
       {hint && (
         <p className="hint" id={`${id}-hint`}>

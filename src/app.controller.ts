@@ -6,8 +6,8 @@ import { Public } from './auth/public.decorator';
 export class AppController {
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Root' })
-  @ApiOkResponse({ schema: { example: { message: 'Hello World' } } })
+  @ApiOperation({ operationId: 'root', summary: 'Root' })
+  @ApiOkResponse({ schema: { type: 'object', properties: { message: { type: 'string', example: 'Hello World' } }, required: ['message'] } })
   root(): { message: string } {
     return { message: 'Hello World' };
   }

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { completeDocument, HttpErrorDto } from './http/api-errors';
 import type { Request, Response } from 'express';
 import { readFileSync } from 'node:fs';
 
@@ -27,24 +28,33 @@ const REDOC_PAGE = `<!DOCTYPE html>
   </body>
 </html>`;
 
+/** The name of the security scheme; FastAPI's is OAuth2PasswordBearer, Nest's default "oauth2". */
+const OAUTH2 = 'oauth2';
+
 /**
  * The OpenAPI document of the app's controllers. It needs no database: the typed
  * client's generator (client/scripts/generate.mjs) builds it from an app made with
  * `preview: true`, which instantiates nothing.
  */
 export function openApiDocument(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Social API')
-      .setDescription('Users, posts and votes. Log in with "Authorize" (e-mail as username) to try the protected routes.')
-      .setVersion('1.0.0')
-      // tokenUrl "login" as in FastAPI: Swagger UI's Authorize posts the e-mail and password there;
-      // the same route takes the refresh grant.
-      .addOAuth2({ type: 'oauth2', flows: { password: { tokenUrl: 'login', refreshUrl: 'login', scopes: {} } } })
-      .build(),
-    // FastAPI leaves untagged routes (GET /) untagged; Nest would invent an "App" tag.
-    { autoTagControllers: false },
+  return completeDocument(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Social API')
+        .setDescription('Users, posts and votes. Log in with "Authorize" (e-mail as username) to try the protected routes.')
+        .setVersion('1.0.0')
+        .setLicense('MIT', 'https://opensource.org/licenses/MIT')
+        // Relative: the document is served by the API it describes, wherever that is deployed.
+        .addServer('/', 'This server')
+        // tokenUrl "login" as in FastAPI: Swagger UI's Authorize posts the e-mail and password there;
+        // the same route takes the refresh grant.
+        .addOAuth2({ type: 'oauth2', flows: { password: { tokenUrl: 'login', refreshUrl: 'login', scopes: {} } } }, OAUTH2)
+        .build(),
+      // FastAPI leaves untagged routes (GET /) untagged; Nest would invent an "App" tag.
+      { autoTagControllers: false, extraModels: [HttpErrorDto] },
+    ),
+    OAUTH2,
   );
 }
 

@@ -12,7 +12,7 @@ export interface paths {
             cookie?: never;
         };
         /** Root */
-        get: operations["AppController_root"];
+        get: operations["root"];
         put?: never;
         post?: never;
         delete?: never;
@@ -29,7 +29,7 @@ export interface paths {
             cookie?: never;
         };
         /** Liveness (does not touch the database) */
-        get: operations["HealthController_live"];
+        get: operations["liveness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -46,7 +46,7 @@ export interface paths {
             cookie?: never;
         };
         /** Readiness (pings the database); 503 with the reason when it cannot */
-        get: operations["HealthController_ready"];
+        get: operations["readiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -65,7 +65,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Register */
-        post: operations["UsersController_create"];
+        post: operations["createUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -80,11 +80,11 @@ export interface paths {
             cookie?: never;
         };
         /** The user the token belongs to */
-        get: operations["UsersController_me"];
+        get: operations["getCurrentUser"];
         put?: never;
         post?: never;
         /** Delete the account, with its posts, votes and sessions */
-        delete: operations["AccountsController_deleteAccount"];
+        delete: operations["deleteAccount"];
         options?: never;
         head?: never;
         patch?: never;
@@ -98,7 +98,7 @@ export interface paths {
             cookie?: never;
         };
         /** A user by id */
-        get: operations["UsersController_findOne"];
+        get: operations["getUser"];
         put?: never;
         post?: never;
         delete?: never;
@@ -117,7 +117,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Log in with e-mail and password (OAuth2 password flow), or trade a refresh token for a new pair (grant_type=refresh_token) */
-        post: operations["AuthController_login"];
+        post: operations["login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -132,7 +132,7 @@ export interface paths {
             cookie?: never;
         };
         /** The public keys that verify access tokens (RFC 7517); empty with HS256 */
-        get: operations["JwksController_jwks"];
+        get: operations["getJwks"];
         put?: never;
         post?: never;
         delete?: never;
@@ -149,10 +149,10 @@ export interface paths {
             cookie?: never;
         };
         /** The feed, newest first; drafts only to their owner. X-Total-Count has the number of matching posts; Link and X-Next-Cursor lead to the next page. */
-        get: operations["PostsController_list"];
+        get: operations["listPosts"];
         put?: never;
         /** Write a post */
-        post: operations["PostsController_create"];
+        post: operations["createPost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -167,16 +167,16 @@ export interface paths {
             cookie?: never;
         };
         /** One post with its vote count */
-        get: operations["PostsController_get"];
+        get: operations["getPost"];
         /** Replace a post (published defaults to true) */
-        put: operations["PostsController_replace"];
+        put: operations["replacePost"];
         post?: never;
         /** Delete a post and its votes */
-        delete: operations["PostsController_remove"];
+        delete: operations["deletePost"];
         options?: never;
         head?: never;
         /** Change some fields of a post */
-        patch: operations["PostsController_patch"];
+        patch: operations["updatePost"];
         trace?: never;
     };
     "/vote": {
@@ -189,7 +189,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Vote on a post (dir 1) or take the vote back (dir 0) */
-        post: operations["VotesController_vote"];
+        post: operations["vote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -205,10 +205,10 @@ export interface paths {
         };
         get?: never;
         /** Vote on a post; voting again changes nothing */
-        put: operations["VotesController_addVote"];
+        put: operations["addVote"];
         post?: never;
         /** Take your vote on a post back; without one, nothing changes */
-        delete: operations["VotesController_removeVote"];
+        delete: operations["removeVote"];
         options?: never;
         head?: never;
         patch?: never;
@@ -223,7 +223,7 @@ export interface paths {
         };
         get?: never;
         /** Change the password; every other session ends */
-        put: operations["AccountsController_changePassword"];
+        put: operations["changePassword"];
         post?: never;
         delete?: never;
         options?: never;
@@ -241,7 +241,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Mail a password reset link to the address, if it is registered */
-        post: operations["AccountsController_requestReset"];
+        post: operations["requestPasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -258,7 +258,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Set a new password with the token of a reset link; every session ends */
-        post: operations["AccountsController_confirmReset"];
+        post: operations["confirmPasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -275,7 +275,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Log out: end the token's session */
-        post: operations["SessionsController_logout"];
+        post: operations["logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -290,11 +290,11 @@ export interface paths {
             cookie?: never;
         };
         /** The user's sessions, newest first */
-        get: operations["SessionsController_list"];
+        get: operations["listSessions"];
         put?: never;
         post?: never;
         /** Log out everywhere: end every session, this one too */
-        delete: operations["SessionsController_endAll"];
+        delete: operations["endAllSessions"];
         options?: never;
         head?: never;
         patch?: never;
@@ -311,7 +311,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** End one of the user's sessions */
-        delete: operations["SessionsController_end"];
+        delete: operations["endSession"];
         options?: never;
         head?: never;
         patch?: never;
@@ -321,7 +321,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        CreateUserDto: {
+        UserCreate: {
             /**
              * Format: email
              * @description Trimmed and stored lower-case
@@ -346,11 +346,11 @@ export interface components {
              */
             created_at: string;
         };
-        HttpErrorDto: {
+        HTTPError: {
             /** @example Not Found */
             detail: string;
         };
-        ValidationIssueDto: {
+        ValidationError: {
             /**
              * @example [
              *       "body",
@@ -363,10 +363,10 @@ export interface components {
             /** @example missing */
             type: string;
         };
-        ValidationErrorDto: {
-            detail: components["schemas"]["ValidationIssueDto"][];
+        HTTPValidationError: {
+            detail: components["schemas"]["ValidationError"][];
         };
-        LoginDto: {
+        LoginForm: {
             /**
              * @description The e-mail address (password grant)
              * @example ada@example.com
@@ -382,12 +382,11 @@ export interface components {
             grant_type?: string;
             /** @description With grant_type=refresh_token: the refresh token of the last answer */
             refresh_token?: string;
-            /** @default  */
-            scope: string;
+            scope?: string;
             client_id?: string;
             client_secret?: string;
         };
-        TokenDto: {
+        Token: {
             /** @description A JWT carrying user_id, sid, iat and exp, with the signing key's kid in its header */
             access_token: string;
             /** @example bearer */
@@ -400,7 +399,7 @@ export interface components {
             /** @description Opaque; trade it at POST /login (grant_type=refresh_token) for a new pair. Single use. */
             refresh_token: string;
         };
-        PostDto: {
+        Post: {
             /** @example 1 */
             id: number;
             /** @example Hello */
@@ -418,30 +417,27 @@ export interface components {
             owner_id: number;
             owner: components["schemas"]["UserOut"];
         };
-        PostOutDto: {
-            Post: components["schemas"]["PostDto"];
+        PostOut: {
+            Post: components["schemas"]["Post"];
             /** @example 3 */
             votes: number;
             /** @description Whether you have voted on the post */
             voted: boolean;
         };
-        PostCreateDto: {
+        PostCreate: {
             /** @example Hello */
             title: string;
             /** @example My first post */
             content: string;
-            /**
-             * @description false keeps the post a draft, visible only to its owner
-             * @default true
-             */
-            published: boolean;
+            /** @description Absent means true; false keeps the post a draft, visible only to its owner */
+            published?: boolean;
         };
-        PostPatchDto: {
+        PostPatch: {
             title?: string;
             content?: string;
             published?: boolean;
         };
-        VoteDto: {
+        Vote: {
             /** @example 1 */
             post_id: number;
             /**
@@ -450,11 +446,11 @@ export interface components {
              */
             dir: 0 | 1;
         };
-        VoteResultDto: {
+        VoteResult: {
             /** @example successfully added vote */
             message: string;
         };
-        PostVoteDto: {
+        PostVote: {
             /** @example 1 */
             post_id: number;
             /**
@@ -465,7 +461,7 @@ export interface components {
             /** @description Whether you have voted on the post */
             voted: boolean;
         };
-        ChangePasswordDto: {
+        PasswordChange: {
             /**
              * Format: password
              * @example correct horse battery
@@ -478,7 +474,7 @@ export interface components {
              */
             new_password: string;
         };
-        DeleteAccountDto: {
+        AccountDeletion: {
             /**
              * Format: password
              * @description The current password
@@ -486,7 +482,7 @@ export interface components {
              */
             password: string;
         };
-        PasswordResetRequestDto: {
+        PasswordResetRequest: {
             /**
              * Format: email
              * @description Trimmed and stored lower-case
@@ -494,11 +490,11 @@ export interface components {
              */
             email: string;
         };
-        MessageDto: {
+        Message: {
             /** @example If the address is registered, a reset link has been sent */
             message: string;
         };
-        PasswordResetConfirmDto: {
+        PasswordResetConfirm: {
             /** @description The token of the reset link */
             token: string;
             /**
@@ -537,7 +533,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    AppController_root: {
+    root: {
         parameters: {
             query?: never;
             header?: never;
@@ -551,12 +547,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @example Hello World */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The path does not take this method */
+            405: {
+                headers: {
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Unexpected failure ("Internal Server Error"; never a stack trace or SQL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
         };
     };
-    HealthController_live: {
+    liveness: {
         parameters: {
             query?: never;
             header?: never;
@@ -570,12 +589,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                    };
+                };
+            };
+            /** @description The path does not take this method */
+            405: {
+                headers: {
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Unexpected failure ("Internal Server Error"; never a stack trace or SQL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
         };
     };
-    HealthController_ready: {
+    readiness: {
         parameters: {
             query?: never;
             header?: never;
@@ -584,24 +626,111 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The database answers */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok" | "error";
+                        info?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status?: "up" | "down";
+                            };
+                        };
+                        error?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status?: "up" | "down";
+                                message?: string;
+                            };
+                        };
+                        details?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status?: "up" | "down";
+                                message?: string;
+                            };
+                        };
+                    };
                 };
             };
-            /** @description {"detail": {"status": "error", "error": {"database": {"status": "down", "message": "..."}}}} */
+            /** @description The path does not take this method */
+            405: {
+                headers: {
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Unexpected failure ("Internal Server Error"; never a stack trace or SQL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The database does not answer */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /**
+                         * @example {
+                         *       "status": "ok",
+                         *       "info": {
+                         *         "database": {
+                         *           "status": "up"
+                         *         }
+                         *       },
+                         *       "error": {},
+                         *       "details": {
+                         *         "database": {
+                         *           "status": "up"
+                         *         }
+                         *       }
+                         *     }
+                         */
+                        detail: {
+                            /** @enum {string} */
+                            status: "ok" | "error";
+                            info?: {
+                                [key: string]: {
+                                    /** @enum {string} */
+                                    status?: "up" | "down";
+                                };
+                            };
+                            error?: {
+                                [key: string]: {
+                                    /** @enum {string} */
+                                    status?: "up" | "down";
+                                    message?: string;
+                                };
+                            };
+                            details?: {
+                                [key: string]: {
+                                    /** @enum {string} */
+                                    status?: "up" | "down";
+                                    message?: string;
+                                };
+                            };
+                        };
+                    };
+                };
             };
         };
     };
-    UsersController_create: {
+    createUser: {
         parameters: {
             query?: never;
             header?: never;
@@ -610,7 +739,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateUserDto"];
+                "application/json": components["schemas"]["UserCreate"];
             };
         };
         responses: {
@@ -622,13 +751,24 @@ export interface operations {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
+            /** @description The path does not take this method */
+            405: {
+                headers: {
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
             /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
             /** @description Request body too large */
@@ -637,30 +777,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description Validation error */
+            /** @description Validation error: one entry per problem, `loc` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorDto"];
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description Seconds until the next attempt is taken */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Unexpected failure ("Internal Server Error"; never a stack trace or SQL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The database cannot be reached; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
         };
     };
-    UsersController_me: {
+    getCurrentUser: {
         parameters: {
             query?: never;
             header?: never;
@@ -677,18 +837,49 @@ export interface operations {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
-            /** @description Missing, malformed or expired token ("Not authenticated" / "Could not validate credentials") */
+            /** @description Missing, malformed or expired token, or an ended session ("Not authenticated" / "Could not validate credentials") */
             401: {
+                headers: {
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The path does not take this method */
+            405: {
+                headers: {
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Unexpected failure ("Internal Server Error"; never a stack trace or SQL) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The database cannot be reached; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
         };
     };
-    AccountsController_deleteAccount: {
+    deleteAccount: {
         parameters: {
             query?: never;
             header?: never;
@@ -697,7 +888,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeleteAccountDto"];
+                "application/json": components["schemas"]["AccountDeletion"];
             };
         };
         responses: {
@@ -708,13 +899,15 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, malformed or expired token ("Not authenticated" / "Could not validate credentials") */
+            /** @description Missing, malformed or expired token, or an ended session ("Not authenticated" / "Could not validate credentials") */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
             /** @description Forbidden */
@@ -723,7 +916,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The path does not take this method */
+            405: {
+                headers: {
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
             /** @description Request body too large */
@@ -732,34 +936,55 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description Validation error */
+            /** @description Validation error: one entry per problem, `loc` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorDto"];
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description Seconds until the next attempt is taken */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Unexpected failure ("Internal Server Error"; never a stack trace or SQL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The database cannot be reached; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
         };
     };
-    UsersController_findOne: {
+    getUser: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description An id; one beyond every row is a 404 */
                 id: number;
             };
             cookie?: never;
@@ -780,33 +1005,60 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description Validation error */
+            /** @description The path does not take this method */
+            405: {
+                headers: {
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Validation error: one entry per problem, `loc` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorDto"];
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description Unexpected failure ("Internal Server Error"; never a stack trace or SQL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The database cannot be reached; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
         };
     };
-    AuthController_login: {
+    login: {
         parameters: {
             query?: never;
-            header: {
-                "user-agent": string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["LoginDto"];
-                "multipart/form-data": components["schemas"]["LoginDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["LoginForm"];
+                "multipart/form-data": components["schemas"]["LoginForm"];
             };
         };
         responses: {
@@ -815,16 +1067,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenDto"];
+                    "application/json": components["schemas"]["Token"];
                 };
             };
-            /** @description Missing, malformed or expired token ("Not authenticated" / "Could not validate credentials") */
+            /** @description Missing, malformed or expired token, or an ended session ("Not authenticated" / "Could not validate credentials") */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
             /** @description Forbidden */
@@ -833,7 +1087,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The path does not take this method */
+            405: {
+                headers: {
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
             /** @description Request body too large */
@@ -842,30 +1107,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description Validation error */
+            /** @description Validation error: one entry per problem, `loc` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorDto"];
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description Seconds until the next attempt is taken */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Unexpected failure ("Internal Server Error"; never a stack trace or SQL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The database cannot be reached; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
         };
     };
-    JwksController_jwks: {
+    getJwks: {
         parameters: {
             query?: never;
             header?: never;
@@ -882,9 +1167,29 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
+            /** @description The path does not take this method */
+            405: {
+                headers: {
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Unexpected failure ("Internal Server Error"; never a stack trace or SQL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
         };
     };
-    PostsController_list: {
+    listPosts: {
         parameters: {
             query?: {
                 limit?: number;
@@ -913,30 +1218,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PostOutDto"][];
+                    "application/json": components["schemas"]["PostOut"][];
                 };
             };
-            /** @description Missing, malformed or expired token ("Not authenticated" / "Could not validate credentials") */
+            /** @description Missing, malformed or expired token, or an ended session ("Not authenticated" / "Could not validate credentials") */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description Validation error */
+            /** @description The path does not take this method */
+            405: {
+                headers: {
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Validation error: one entry per problem, `loc` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorDto"];
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description Unexpected failure ("Internal Server Error"; never a stack trace or SQL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The database cannot be reached; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
         };
     };
-    PostsController_create: {
+    createPost: {
         parameters: {
             query?: never;
             header?: never;
@@ -945,7 +1281,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PostCreateDto"];
+                "application/json": components["schemas"]["PostCreate"];
             };
         };
         responses: {
@@ -954,16 +1290,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PostDto"];
+                    "application/json": components["schemas"]["Post"];
                 };
             };
-            /** @description Missing, malformed or expired token ("Not authenticated" / "Could not validate credentials") */
+            /** @description Missing, malformed or expired token, or an ended session ("Not authenticated" / "Could not validate credentials") */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The path does not take this method */
+            405: {
+                headers: {
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
             /** @description Request body too large */
@@ -972,25 +1321,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description Validation error */
+            /** @description Validation error: one entry per problem, `loc` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorDto"];
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description Unexpected failure ("Internal Server Error"; never a stack trace or SQL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The database cannot be reached; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
         };
     };
-    PostsController_get: {
+    getPost: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description An id; one beyond every row is a 404 */
                 id: number;
             };
             cookie?: never;
@@ -1002,16 +1370,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PostOutDto"];
+                    "application/json": components["schemas"]["PostOut"];
                 };
             };
-            /** @description Missing, malformed or expired token ("Not authenticated" / "Could not validate credentials") */
+            /** @description Missing, malformed or expired token, or an ended session ("Not authenticated" / "Could not validate credentials") */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
             /** @description Not found */
@@ -1020,32 +1390,62 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description Validation error */
+            /** @description The path does not take this method */
+            405: {
+                headers: {
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Validation error: one entry per problem, `loc` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorDto"];
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description Unexpected failure ("Internal Server Error"; never a stack trace or SQL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The database cannot be reached; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
         };
     };
-    PostsController_replace: {
+    replacePost: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description An id; one beyond every row is a 404 */
                 id: number;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PostCreateDto"];
+                "application/json": components["schemas"]["PostCreate"];
             };
         };
         responses: {
@@ -1054,16 +1454,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PostDto"];
+                    "application/json": components["schemas"]["Post"];
                 };
             };
-            /** @description Missing, malformed or expired token ("Not authenticated" / "Could not validate credentials") */
+            /** @description Missing, malformed or expired token, or an ended session ("Not authenticated" / "Could not validate credentials") */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
             /** @description Forbidden */
@@ -1072,7 +1474,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
             /** @description Not found */
@@ -1081,7 +1483,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The path does not take this method */
+            405: {
+                headers: {
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
             /** @description Request body too large */
@@ -1090,25 +1503,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description Validation error */
+            /** @description Validation error: one entry per problem, `loc` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorDto"];
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description Unexpected failure ("Internal Server Error"; never a stack trace or SQL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The database cannot be reached; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
         };
     };
-    PostsController_remove: {
+    deletePost: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description An id; one beyond every row is a 404 */
                 id: number;
             };
             cookie?: never;
@@ -1121,13 +1553,15 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, malformed or expired token ("Not authenticated" / "Could not validate credentials") */
+            /** @description Missing, malformed or expired token, or an ended session ("Not authenticated" / "Could not validate credentials") */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
             /** @description Forbidden */
@@ -1136,7 +1570,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
             /** @description Not found */
@@ -1145,32 +1579,62 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description Validation error */
+            /** @description The path does not take this method */
+            405: {
+                headers: {
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Validation error: one entry per problem, `loc` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorDto"];
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description Unexpected failure ("Internal Server Error"; never a stack trace or SQL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The database cannot be reached; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
         };
     };
-    PostsController_patch: {
+    updatePost: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description An id; one beyond every row is a 404 */
                 id: number;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PostPatchDto"];
+                "application/json": components["schemas"]["PostPatch"];
             };
         };
         responses: {
@@ -1179,16 +1643,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PostDto"];
+                    "application/json": components["schemas"]["Post"];
                 };
             };
-            /** @description Missing, malformed or expired token ("Not authenticated" / "Could not validate credentials") */
+            /** @description Missing, malformed or expired token, or an ended session ("Not authenticated" / "Could not validate credentials") */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
             /** @description Forbidden */
@@ -1197,7 +1663,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
             /** @description Not found */
@@ -1206,7 +1672,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The path does not take this method */
+            405: {
+                headers: {
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
             /** @description Request body too large */
@@ -1215,21 +1692,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description Validation error */
+            /** @description Validation error: one entry per problem, `loc` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorDto"];
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description Unexpected failure ("Internal Server Error"; never a stack trace or SQL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The database cannot be reached; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
         };
     };
-    VotesController_vote: {
+    vote: {
         parameters: {
             query?: never;
             header?: never;
@@ -1238,7 +1733,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["VoteDto"];
+                "application/json": components["schemas"]["Vote"];
             };
         };
         responses: {
@@ -1247,16 +1742,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VoteResultDto"];
+                    "application/json": components["schemas"]["VoteResult"];
                 };
             };
-            /** @description Missing, malformed or expired token ("Not authenticated" / "Could not validate credentials") */
+            /** @description Missing, malformed or expired token, or an ended session ("Not authenticated" / "Could not validate credentials") */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
             /** @description Not found */
@@ -1265,7 +1762,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The path does not take this method */
+            405: {
+                headers: {
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
             /** @description Conflict */
@@ -1274,7 +1782,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
             /** @description Request body too large */
@@ -1283,25 +1791,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description Validation error */
+            /** @description Validation error: one entry per problem, `loc` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorDto"];
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description Unexpected failure ("Internal Server Error"; never a stack trace or SQL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The database cannot be reached; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
         };
     };
-    VotesController_addVote: {
+    addVote: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description An id; one beyond every row is a 404 */
                 id: number;
             };
             cookie?: never;
@@ -1313,16 +1840,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PostVoteDto"];
+                    "application/json": components["schemas"]["PostVote"];
                 };
             };
-            /** @description Missing, malformed or expired token ("Not authenticated" / "Could not validate credentials") */
+            /** @description Missing, malformed or expired token, or an ended session ("Not authenticated" / "Could not validate credentials") */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
             /** @description Not found */
@@ -1331,25 +1860,55 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description Validation error */
+            /** @description The path does not take this method */
+            405: {
+                headers: {
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Validation error: one entry per problem, `loc` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorDto"];
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description Unexpected failure ("Internal Server Error"; never a stack trace or SQL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The database cannot be reached; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
         };
     };
-    VotesController_removeVote: {
+    removeVote: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description An id; one beyond every row is a 404 */
                 id: number;
             };
             cookie?: never;
@@ -1361,16 +1920,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PostVoteDto"];
+                    "application/json": components["schemas"]["PostVote"];
                 };
             };
-            /** @description Missing, malformed or expired token ("Not authenticated" / "Could not validate credentials") */
+            /** @description Missing, malformed or expired token, or an ended session ("Not authenticated" / "Could not validate credentials") */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
             /** @description Not found */
@@ -1379,21 +1940,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description Validation error */
+            /** @description The path does not take this method */
+            405: {
+                headers: {
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Validation error: one entry per problem, `loc` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorDto"];
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description Unexpected failure ("Internal Server Error"; never a stack trace or SQL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The database cannot be reached; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
         };
     };
-    AccountsController_changePassword: {
+    changePassword: {
         parameters: {
             query?: never;
             header?: never;
@@ -1402,7 +1992,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ChangePasswordDto"];
+                "application/json": components["schemas"]["PasswordChange"];
             };
         };
         responses: {
@@ -1413,13 +2003,15 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, malformed or expired token ("Not authenticated" / "Could not validate credentials") */
+            /** @description Missing, malformed or expired token, or an ended session ("Not authenticated" / "Could not validate credentials") */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
             /** @description Forbidden */
@@ -1428,7 +2020,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The path does not take this method */
+            405: {
+                headers: {
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
             /** @description Request body too large */
@@ -1437,30 +2040,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description Validation error */
+            /** @description Validation error: one entry per problem, `loc` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorDto"];
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description Seconds until the next attempt is taken */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Unexpected failure ("Internal Server Error"; never a stack trace or SQL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The database cannot be reached; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
         };
     };
-    AccountsController_requestReset: {
+    requestPasswordReset: {
         parameters: {
             query?: never;
             header?: never;
@@ -1469,7 +2092,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PasswordResetRequestDto"];
+                "application/json": components["schemas"]["PasswordResetRequest"];
             };
         };
         responses: {
@@ -1479,7 +2102,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MessageDto"];
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            /** @description The path does not take this method */
+            405: {
+                headers: {
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
             /** @description Request body too large */
@@ -1488,30 +2122,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description Validation error */
+            /** @description Validation error: one entry per problem, `loc` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorDto"];
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description Seconds until the next attempt is taken */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Unexpected failure ("Internal Server Error"; never a stack trace or SQL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The database cannot be reached; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
         };
     };
-    AccountsController_confirmReset: {
+    confirmPasswordReset: {
         parameters: {
             query?: never;
             header?: never;
@@ -1520,7 +2174,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PasswordResetConfirmDto"];
+                "application/json": components["schemas"]["PasswordResetConfirm"];
             };
         };
         responses: {
@@ -1531,13 +2185,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad request */
+            /** @description The request cannot be carried out */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The path does not take this method */
+            405: {
+                headers: {
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
             /** @description Request body too large */
@@ -1546,21 +2211,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description Validation error */
+            /** @description Validation error: one entry per problem, `loc` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorDto"];
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description Unexpected failure ("Internal Server Error"; never a stack trace or SQL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The database cannot be reached; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
         };
     };
-    SessionsController_logout: {
+    logout: {
         parameters: {
             query?: never;
             header?: never;
@@ -1576,18 +2259,49 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, malformed or expired token ("Not authenticated" / "Could not validate credentials") */
+            /** @description Missing, malformed or expired token, or an ended session ("Not authenticated" / "Could not validate credentials") */
             401: {
+                headers: {
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The path does not take this method */
+            405: {
+                headers: {
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Unexpected failure ("Internal Server Error"; never a stack trace or SQL) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The database cannot be reached; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
         };
     };
-    SessionsController_list: {
+    listSessions: {
         parameters: {
             query?: never;
             header?: never;
@@ -1604,18 +2318,49 @@ export interface operations {
                     "application/json": components["schemas"]["SessionOut"][];
                 };
             };
-            /** @description Missing, malformed or expired token ("Not authenticated" / "Could not validate credentials") */
+            /** @description Missing, malformed or expired token, or an ended session ("Not authenticated" / "Could not validate credentials") */
             401: {
+                headers: {
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The path does not take this method */
+            405: {
+                headers: {
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Unexpected failure ("Internal Server Error"; never a stack trace or SQL) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The database cannot be reached; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
         };
     };
-    SessionsController_endAll: {
+    endAllSessions: {
         parameters: {
             query?: never;
             header?: never;
@@ -1631,22 +2376,54 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, malformed or expired token ("Not authenticated" / "Could not validate credentials") */
+            /** @description Missing, malformed or expired token, or an ended session ("Not authenticated" / "Could not validate credentials") */
             401: {
+                headers: {
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The path does not take this method */
+            405: {
+                headers: {
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Unexpected failure ("Internal Server Error"; never a stack trace or SQL) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The database cannot be reached; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
         };
     };
-    SessionsController_end: {
+    endSession: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @description An id; one beyond every row is a 404 */
                 id: number;
             };
             cookie?: never;
@@ -1660,13 +2437,15 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, malformed or expired token ("Not authenticated" / "Could not validate credentials") */
+            /** @description Missing, malformed or expired token, or an ended session ("Not authenticated" / "Could not validate credentials") */
             401: {
                 headers: {
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
             /** @description Not found */
@@ -1675,16 +2454,45 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HttpErrorDto"];
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description Validation error */
+            /** @description The path does not take this method */
+            405: {
+                headers: {
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Validation error: one entry per problem, `loc` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorDto"];
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description Unexpected failure ("Internal Server Error"; never a stack trace or SQL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The database cannot be reached; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
         };

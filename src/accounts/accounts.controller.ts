@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, HttpCode, HttpStatus, Ip, Post, Put } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiNoContentResponse, ApiOAuth2, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
 import { ApiErrors } from '../http/api-errors';
@@ -14,23 +14,21 @@ export class AccountsController {
   constructor(private readonly accounts: AccountsService) {}
 
   @ApiTags('Users')
-  @ApiOAuth2([])
   @Put('users/me/password')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Change the password; every other session ends' })
+  @ApiOperation({ operationId: 'changePassword', summary: 'Change the password; every other session ends' })
   @ApiNoContentResponse({ description: 'Changed' })
-  @ApiErrors(401, 403, 413, 422, 429)
+  @ApiErrors(403, 413, 422, 429)
   changePassword(@CurrentUser() user: AuthenticatedUser, @Body() dto: ChangePasswordDto, @Ip() client: string): Promise<void> {
     return this.accounts.changePassword(user, dto.current_password, dto.new_password, client);
   }
 
   @ApiTags('Users')
-  @ApiOAuth2([])
   @Delete('users/me')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Delete the account, with its posts, votes and sessions' })
+  @ApiOperation({ operationId: 'deleteAccount', summary: 'Delete the account, with its posts, votes and sessions' })
   @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiErrors(401, 403, 413, 422, 429)
+  @ApiErrors(403, 413, 422, 429)
   deleteAccount(@CurrentUser() user: AuthenticatedUser, @Body() dto: DeleteAccountDto, @Ip() client: string): Promise<void> {
     return this.accounts.deleteAccount(user, dto.password, client);
   }
@@ -39,9 +37,9 @@ export class AccountsController {
   @Public()
   @Post('password-reset')
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({ summary: 'Mail a password reset link to the address, if it is registered' })
+  @ApiOperation({ operationId: 'requestPasswordReset', summary: 'Mail a password reset link to the address, if it is registered' })
   @ApiAcceptedResponse({ type: MessageDto, description: 'The same answer whether or not the address is registered' })
-  @ApiErrors(413, 422, 429)
+  @ApiErrors(413, 422, 429, 503)
   async requestReset(@Body() dto: PasswordResetRequestDto, @Ip() client: string): Promise<MessageDto> {
     await this.accounts.requestReset(dto.email, client);
     return { message: RESET_REQUESTED };
@@ -51,9 +49,9 @@ export class AccountsController {
   @Public()
   @Post('password-reset/confirm')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Set a new password with the token of a reset link; every session ends' })
+  @ApiOperation({ operationId: 'confirmPasswordReset', summary: 'Set a new password with the token of a reset link; every session ends' })
   @ApiNoContentResponse({ description: 'Changed' })
-  @ApiErrors(400, 413, 422)
+  @ApiErrors(400, 413, 422, 503)
   confirmReset(@Body() dto: PasswordResetConfirmDto): Promise<void> {
     return this.accounts.confirmReset(dto.token, dto.new_password);
   }

@@ -12,7 +12,7 @@ export class JwksController {
   @Get('jwks.json')
   // Verifiers may cache it a while; one that meets an unknown kid (after a rotation) fetches it again.
   @Header('Cache-Control', 'public, max-age=300')
-  @ApiOperation({ summary: 'The public keys that verify access tokens (RFC 7517); empty with HS256' })
+  @ApiOperation({ operationId: 'getJwks', summary: 'The public keys that verify access tokens (RFC 7517); empty with HS256' })
   @ApiOkResponse({
     schema: {
       example: { keys: [{ kty: 'EC', crv: 'P-256', x: '...', y: '...', kid: 'NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs', alg: 'ES256', use: 'sig' }] },

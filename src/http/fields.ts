@@ -63,6 +63,11 @@ interface FieldOptions {
   requiredWhen?: (object: never) => boolean;
   description?: string;
   example?: unknown;
+  /**
+   * For query parameters. A body property with a `default` in the schema comes out of
+   * openapi-typescript as always present, so a client would have to send it: body
+   * fields say their default in the description instead.
+   */
   default?: unknown;
 }
 

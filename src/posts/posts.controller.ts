@@ -1,9 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOAuth2, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ApiErrors } from '../http/api-errors';
-import { ParseIdPipe } from '../http/parse-id.pipe';
+import { IdParam } from '../http/id-param.decorator';
 import { User } from '../users/user.entity';
 import { FeedQueryDto } from './dto/feed-query.dto';
 import { PostCreateDto, PostPatchDto } from './dto/post-input.dto';
@@ -11,13 +11,13 @@ import { PostDto, PostOutDto } from './dto/post-out.dto';
 import { PostsService } from './posts.service';
 
 @ApiTags('Posts')
-@ApiOAuth2([])
 @Controller('posts')
 export class PostsController {
   constructor(private readonly posts: PostsService) {}
 
   @Get()
   @ApiOperation({
+    operationId: 'listPosts',
     summary: 'The feed, newest first; drafts only to their owner. X-Total-Count has the number of matching posts; Link and X-Next-Cursor lead to the next page.',
   })
   @ApiOkResponse({
@@ -29,7 +29,7 @@ export class PostsController {
       'X-Next-Cursor': { schema: { type: 'string' }, description: "When there is a next page: the `cursor` that continues after this page's last post" },
     },
   })
-  @ApiErrors(401, 422)
+  @ApiErrors(422)
   async list(@CurrentUser() user: User, @Query() query: FeedQueryDto, @Res({ passthrough: true }) res: Response): Promise<PostOutDto[]> {
     const { posts, headers } = await this.posts.list(user, query);
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
@@ -37,44 +37,44 @@ export class PostsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One post with its vote count' })
+  @ApiOperation({ operationId: 'getPost', summary: 'One post with its vote count' })
   @ApiOkResponse({ type: PostOutDto })
-  @ApiErrors(401, 404, 422)
-  get(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number): Promise<PostOutDto> {
+  @ApiErrors(404, 422)
+  get(@CurrentUser() user: User, @IdParam() id: number): Promise<PostOutDto> {
     return this.posts.get(user, id);
   }
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
-  @ApiOperation({ summary: 'Write a post' })
+  @ApiOperation({ operationId: 'createPost', summary: 'Write a post' })
   @ApiCreatedResponse({ type: PostDto })
-  @ApiErrors(401, 413, 422)
+  @ApiErrors(413, 422)
   create(@CurrentUser() user: User, @Body() dto: PostCreateDto): Promise<PostDto> {
     return this.posts.create(user, dto);
   }
 
   @Put(':id')
-  @ApiOperation({ summary: 'Replace a post (published defaults to true)' })
+  @ApiOperation({ operationId: 'replacePost', summary: 'Replace a post (published defaults to true)' })
   @ApiOkResponse({ type: PostDto })
-  @ApiErrors(401, 403, 404, 413, 422)
-  replace(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number, @Body() dto: PostCreateDto): Promise<PostDto> {
+  @ApiErrors(403, 404, 413, 422)
+  replace(@CurrentUser() user: User, @IdParam() id: number, @Body() dto: PostCreateDto): Promise<PostDto> {
     return this.posts.update(user, id, dto);
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change some fields of a post' })
+  @ApiOperation({ operationId: 'updatePost', summary: 'Change some fields of a post' })
   @ApiOkResponse({ type: PostDto })
-  @ApiErrors(401, 403, 404, 413, 422)
-  patch(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number, @Body() dto: PostPatchDto): Promise<PostDto> {
+  @ApiErrors(403, 404, 413, 422)
+  patch(@CurrentUser() user: User, @IdParam() id: number, @Body() dto: PostPatchDto): Promise<PostDto> {
     return this.posts.update(user, id, dto);
   }
 
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Delete a post and its votes' })
+  @ApiOperation({ operationId: 'deletePost', summary: 'Delete a post and its votes' })
   @ApiNoContentResponse()
-  @ApiErrors(401, 403, 404, 422)
-  remove(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number): Promise<void> {
+  @ApiErrors(403, 404, 422)
+  remove(@CurrentUser() user: User, @IdParam() id: number): Promise<void> {
     return this.posts.remove(user, id);
   }
 }

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOAuth2, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
 import { ApiErrors } from '../http/api-errors';
-import { ParseIdPipe } from '../http/parse-id.pipe';
+import { IdParam } from '../http/id-param.decorator';
 import { CreateUserDto } from './dto/create-user.dto';
 import { RegistrationThrottleGuard } from './registration-throttle.guard';
 import { UserOut } from './dto/user-out.dto';
@@ -19,29 +19,27 @@ export class UsersController {
   @Post()
   @UseGuards(RegistrationThrottleGuard)
   @HttpCode(HttpStatus.CREATED)
-  @ApiOperation({ summary: 'Register' })
+  @ApiOperation({ operationId: 'createUser', summary: 'Register' })
   @ApiCreatedResponse({ type: UserOut })
-  @ApiErrors(409, 413, 422, 429)
+  @ApiErrors(409, 413, 422, 429, 503)
   async create(@Body() dto: CreateUserDto): Promise<UserOut> {
     return UserOut.from(await this.users.register(dto));
   }
 
   // Declared before ':id' so that "me" is not read as an id.
   @Get('me')
-  @ApiOAuth2([])
-  @ApiOperation({ summary: 'The user the token belongs to' })
+  @ApiOperation({ operationId: 'getCurrentUser', summary: 'The user the token belongs to' })
   @ApiOkResponse({ type: UserOut })
-  @ApiErrors(401)
   me(@CurrentUser() user: User): UserOut {
     return UserOut.from(user);
   }
 
   @Public()
   @Get(':id')
-  @ApiOperation({ summary: 'A user by id' })
+  @ApiOperation({ operationId: 'getUser', summary: 'A user by id' })
   @ApiOkResponse({ type: UserOut })
-  @ApiErrors(404, 422)
-  async findOne(@Param('id', ParseIdPipe) id: number): Promise<UserOut> {
+  @ApiErrors(404, 422, 503)
+  async findOne(@IdParam() id: number): Promise<UserOut> {
     return UserOut.from(await this.users.getById(id));
   }
 }

@@ -53,14 +53,14 @@ describe('API docs in Chromium', () => {
     expect((await login).status()).toBe(200);
     await page.locator('.auth-btn-wrapper button.btn-done').click();
 
-    await page.locator('#operations-Posts-PostsController_list .opblock-summary').click();
-    await page.locator('#operations-Posts-PostsController_list button.try-out__btn').click();
+    await page.locator('#operations-Posts-listPosts .opblock-summary').click();
+    await page.locator('#operations-Posts-listPosts button.try-out__btn').click();
     const feed = page.waitForResponse((res) => res.url().startsWith(`${base}/posts`) && res.request().method() === 'GET');
-    await page.locator('#operations-Posts-PostsController_list button.execute').click();
+    await page.locator('#operations-Posts-listPosts button.execute').click();
     const response = await feed;
     expect(response.status()).toBe(200);
     expect(response.request().headers().authorization).toMatch(/^Bearer ey/);
-    await expect(page.locator('#operations-Posts-PostsController_list .live-responses-table tbody .response-col_status').first().textContent()).resolves.toContain('200');
+    await expect(page.locator('#operations-Posts-listPosts .live-responses-table tbody .response-col_status').first().textContent()).resolves.toContain('200');
 
     expect(foreign).toEqual([]);
     expect(cspErrors).toEqual([]);

@@ -14,6 +14,18 @@ import { startTestApp, TestApp } from '../support/test-app';
  * `npm run test:browser` builds the app first; UPDATE_SCREENSHOTS=1 also writes the
  * screenshots of docs/screenshots/.
  */
+// The callbacks given to page.evaluate run in the page. The tests' tsconfig has no DOM library
+// (it would retype Node's globals for every suite), so these are the few page globals they use.
+declare const window: { innerWidth: number; scrollTo(x: number, y: number): void };
+declare const document: {
+  activeElement: unknown;
+  body: { scrollHeight: number };
+  documentElement: { scrollWidth: number };
+  querySelectorAll(selector: string): { length: number };
+  getElementById(id: string): { textContent: string | null } | null;
+};
+declare const localStorage: { getItem(key: string): string | null };
+
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? join(__dirname, '../../docs/screenshots') : undefined;
 const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1';
@@ -87,7 +99,7 @@ describe('web app in Chromium', () => {
     // Through the DevTools protocol, which the page's CSP does not govern (an inline <script> it would block).
     await page.evaluate(AXE_SOURCE);
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
       const { violations } = await axe.run();
       return violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
     });
@@ -104,15 +116,14 @@ describe('web app in Chromium', () => {
 
   /** What a control's error says (its aria-describedby text), and that it is marked invalid. */
   async function errorAt(control: Locator): Promise<string> {
-    await control.and(page0(control).locator('[aria-invalid="true"]')).waitFor();
-    return control.evaluate((el) =>
+    await control.and(control.page().locator('[aria-invalid="true"]')).waitFor();
+    return control.evaluate((el: { getAttribute(name: string): string | null }) =>
       (el.getAttribute('aria-describedby') ?? '')
         .split(' ')
         .map((id) => document.getElementById(id)?.textContent ?? '')
         .join(' '),
     );
   }
-  const page0 = (locator: Locator) => locator.page();
 
   async function logInThroughForm(page: Page, user: Pick<TestUser, 'email' | 'password'>): Promise<void> {
     await page.goto(`${base}/app/login`);

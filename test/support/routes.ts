@@ -2,11 +2,14 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
+import { IS_PUBLIC } from '../../src/auth/public.decorator';
 
 export interface Route {
   method: string;
   /** OpenAPI-style: `/posts/{id}`. */
   path: string;
+  /** Open to requests without a token (`@Public()` on the handler or its controller). */
+  public: boolean;
 }
 
 /** Every route the app's controllers declare, read from Nest's own metadata. */
@@ -23,7 +26,8 @@ export function routesOf(app: INestApplication): Route[] {
         const own = String(Reflect.getMetadata(PATH_METADATA, handler));
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod].toLowerCase();
         const path = `/${[base, own].map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`.replace(/:(\w+)/g, '{$1}');
-        routes.push({ method, path });
+        const isPublic = Reflect.getMetadata(IS_PUBLIC, handler) === true || Reflect.getMetadata(IS_PUBLIC, metatype) === true;
+        routes.push({ method, path, public: isPublic });
       }
     }
   }

@@ -1,3 +1,4 @@
+import { ApiSchema } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import { TextField } from '../../http/fields';
 
@@ -9,6 +10,7 @@ const isPasswordGrant = (form: LoginDto) => !isRefresh(form);
  * OAuth2's refresh grant (RFC 6749 §6): `grant_type=refresh_token&refresh_token=...`.
  * An empty field counts as absent (the form parsers drop it), as in FastAPI.
  */
+@ApiSchema({ name: 'LoginForm' })
 export class LoginDto {
   @TextField({ requiredWhen: isPasswordGrant, description: 'The e-mail address (password grant)', example: 'ada@example.com' })
   username: string;
@@ -24,7 +26,7 @@ export class LoginDto {
   @TextField({ requiredWhen: isRefresh, description: 'With grant_type=refresh_token: the refresh token of the last answer' })
   refresh_token?: string;
 
-  @TextField({ optional: true, default: '' })
+  @TextField({ optional: true })
   scope?: string;
 
   @TextField({ optional: true })

@@ -1,11 +1,12 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { isoDateTime } from '../../http/iso-datetime';
 import { UserOut } from '../../users/dto/user-out.dto';
 import type { User } from '../../users/user.entity';
 import type { Post } from '../post.entity';
 
+@ApiSchema({ name: 'Post' })
 export class PostDto {
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', example: 1 })
   id: number;
 
   @ApiProperty({ example: 'Hello' })
@@ -20,7 +21,7 @@ export class PostDto {
   @ApiProperty({ format: 'date-time', example: '2026-11-24T19:00:00.000+00:00' })
   created_at: string;
 
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', example: 1 })
   owner_id: number;
 
   @ApiProperty({ type: UserOut })
@@ -40,6 +41,7 @@ export class PostDto {
 }
 
 /** A post with its vote count; the capitalised key is the course API's. */
+@ApiSchema({ name: 'PostOut' })
 export class PostOutDto {
   @ApiProperty({ type: PostDto })
   Post: PostDto;

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { isoDateTime } from '../../http/iso-datetime';
 
 export class SessionOut {
-  @ApiProperty({ example: 12 })
+  @ApiProperty({ type: 'integer', example: 12 })
   id: number;
 
   @ApiProperty({ format: 'date-time', example: '2026-11-24T19:00:00.000+00:00', description: 'The login' })

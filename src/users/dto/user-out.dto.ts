@@ -3,7 +3,7 @@ import { isoDateTime } from '../../http/iso-datetime';
 import { User } from '../user.entity';
 
 export class UserOut {
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', example: 1 })
   id: number;
 
   @ApiProperty({ example: 'ada@example.com' })

@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { IntegerField } from '../../http/fields';
 
+@ApiSchema({ name: 'Vote' })
 export class VoteDto {
   @IntegerField({ example: 1 })
   post_id: number;
@@ -9,12 +10,14 @@ export class VoteDto {
   dir: 0 | 1;
 }
 
+@ApiSchema({ name: 'VoteResult' })
 export class VoteResultDto {
   @ApiProperty({ example: 'successfully added vote' })
   message: string;
 }
 
 /** A post's vote state after PUT or DELETE /posts/{id}/vote. */
+@ApiSchema({ name: 'PostVote' })
 export class PostVoteDto {
   @ApiProperty({ type: 'integer', example: 1 })
   post_id: number;

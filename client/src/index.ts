@@ -111,6 +111,8 @@ export class AuthError extends Error {
   constructor(
     readonly status: number,
     readonly body: unknown,
+    /** The answer's headers: `Retry-After` on a 429. */
+    readonly headers: Headers = new Headers(),
   ) {
     super(errorMessage(body, `HTTP ${status}`));
   }
@@ -162,9 +164,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       body: new URLSearchParams(fields),
     });
     const body: unknown = await res.json().catch(() => undefined);
-    if (!res.ok) throw new AuthError(res.status, body);
+    if (!res.ok) throw new AuthError(res.status, body, res.headers);
     tokens.save(body as TokenPair);
     return body as TokenPair;
+  }
+
+  function endSession(): void {
+    tokens.clear();
+    options.onSessionEnded?.();
   }
 
   function refresh(): Promise<TokenPair> {
@@ -174,10 +181,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       return tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken });
     })
       .catch((err: unknown) => {
-        if (err instanceof AuthError && err.status === 401) {
-          tokens.clear();
-          options.onSessionEnded?.();
-        }
+        if (err instanceof AuthError && err.status === 401) endSession();
         throw err;
       })
       .finally(() => (inFlight = undefined));
@@ -197,7 +201,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     if (tokens.accessToken() === undefined && tokens.refreshToken()) await refresh().catch(() => undefined);
     const sent = tokens.accessToken();
     const response = await baseFetch(withToken(request, sent));
-    if (response.status !== 401 || !tokens.refreshToken()) return response;
+    if (response.status !== 401) return response;
+    if (!tokens.refreshToken()) {
+      // The refresh token is gone (another tab logged out, say): this session is over here too.
+      if (sent !== undefined) endSession();
+      return response;
+    }
     // Another request may have refreshed meanwhile: then its token is the one to retry with.
     let token = tokens.accessToken();
     if (token === sent || token === undefined) {

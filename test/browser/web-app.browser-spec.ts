@@ -373,6 +373,31 @@ describe('web app in Chromium', () => {
     expect(left.body).toHaveLength(1);
   });
 
+  it('tabs share one session: each resumes it with the rotating refresh token, a log-out in one ends both', async () => {
+    const user = await createUser(t);
+    const { page: first, problems } = await open();
+    await logInThroughForm(first, user);
+    const second = await first.context().newPage();
+    second.on('pageerror', (err) => problems.errors.push(String(err)));
+    second.setDefaultTimeout(10_000);
+    // The second tab has no access token: it refreshes, and the stored refresh token rotates.
+    const before = await refreshTokenIn(first);
+    await second.goto(`${base}/app/`);
+    await heading(second, 'Feed');
+    expect(await refreshTokenIn(second)).not.toBe(before);
+    // The first tab reloads with the token the second saved: no reuse, the session lives on.
+    await first.reload();
+    await heading(first, 'Feed');
+    await second.getByRole('link', { name: 'Account' }).click();
+    await heading(second, 'Your account');
+    await second.waitForFunction(() => document.querySelectorAll('.sessions li').length === 1);
+
+    await second.getByRole('button', { name: 'Log out', exact: true }).click();
+    await heading(second, 'Log in');
+    await heading(first, 'Log in');
+    await first.getByText('Your session has ended. Please log in again.').waitFor();
+  });
+
   it('changes the password, then deletes the account', async () => {
     const user = await createUser(t);
     const { page } = await open();

@@ -45,3 +45,12 @@ export const client = createApiClient({
 });
 
 export const api = client.api;
+
+// Another tab logged out (or its session ended): this tab's access token is of the same
+// session, so it is over here too.
+window.addEventListener('storage', (event) => {
+  if (event.key === REFRESH_KEY && event.newValue === null && client.tokens.accessToken()) {
+    client.tokens.clear();
+    sessionEndedListeners.forEach((listener) => listener());
+  }
+});

@@ -16,7 +16,7 @@ export function LoginPage({ notice }: { notice?: string }) {
     } catch (err) {
       if (!(err instanceof AuthError)) throw err;
       // /login is a form: its 422 `loc`s are ["body", "username"] for the e-mail.
-      const { fields, form } = formErrors(err.body, new Response(null, { status: err.status }), ['username', 'password']);
+      const { fields, form } = formErrors(err.body, new Response(null, { status: err.status, headers: err.headers }), ['username', 'password']);
       return { fields: { email: fields.username, password: fields.password }, form };
     }
   });

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, BrowserContextOptions, chromium, Locator, Page } from 'playwright-core';
 import request from 'supertest';
-import { bearer, createLoggedInUser, createPost, createUser, LoggedInUser, loginAs, TestUser } from '../support/factories';
+import { bearer, createLoggedInUser, createPost, createUser, LoggedInUser, logIn, loginAs, TestUser } from '../support/factories';
 import { linkIn, MailCatcher } from '../support/mail-catcher';
 import { freePort } from '../support/server-process';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -465,8 +465,14 @@ describe('web app in Chromium', () => {
   describe('looks', () => {
     let viewer: LoggedInUser;
     beforeAll(async () => {
-      const [ada, grace] = [await createLoggedInUser(t), await createLoggedInUser(t)];
-      viewer = await createLoggedInUser(t);
+      // Readable names for the screenshots (the suite's own database: no clash).
+      const named = async (email: string): Promise<LoggedInUser> => {
+        const user = await createUser(t, { email });
+        const { access_token, refresh_token } = await logIn(t, user);
+        return { ...user, token: access_token, refreshToken: refresh_token, auth: bearer(access_token) };
+      };
+      const [ada, grace] = [await named('ada@example.com'), await named('grace@example.com')];
+      viewer = await named('alan@example.com');
       const posts = [
         [ada, 'Keyset paging at any depth', 'The feed continues after the last post it showed: the same cost on page 1 and page 10,000.'],
         [grace, 'Light and dark', 'The app follows the system setting, with nothing loaded from another host.'],

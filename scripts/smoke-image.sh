@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs a built image the way production does and checks it: the migrations job, then the
 # API (two workers, migrations off), /health, /health/ready, a registration and a login,
-# the image's HEALTHCHECK, and a clean stop (exit 0).
+# the web app at /app/, the image's HEALTHCHECK, and a clean stop (exit 0).
 #   bash scripts/smoke-image.sh IMAGE DATABASE_URL     (SMOKE_PORT, default 8000)
 set -euo pipefail
 image="${1:?usage: smoke-image.sh IMAGE DATABASE_URL}"
@@ -26,6 +26,9 @@ email="smoke-$RANDOM$RANDOM@example.com"
 curl -fsS "$base/users" -H 'Content-Type: application/json' -d "{\"email\": \"$email\", \"password\": \"correct horse\"}" && echo
 curl -fsS "$base/login" --data-urlencode "username=$email" --data-urlencode 'password=correct horse' | grep -q '"access_token"'
 echo "login: 200 with a token"
+curl -fsS "$base/app/" | grep -q '<div id="root">'
+curl -fsS "$base/app/login" | grep -q '<div id="root">'
+echo "web app: /app/ and its pages served"
 
 health() { docker inspect -f '{{.State.Health.Status}}' "$name"; }
 for _ in $(seq 1 60); do [ "$(health)" = healthy ] && break; sleep 1; done

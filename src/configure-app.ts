@@ -12,6 +12,7 @@ import { RecordWrites } from './database/read-routing';
 import { bodyParsers, GlobalRequestBodyGuard } from './http/body-parsing';
 import { ContractExceptionFilter } from './http/contract-exception.filter';
 import { ContractValidationPipe } from './http/validation.pipe';
+import { serveWebApp } from './web-app/serve-web-app';
 
 /** Builds the application exactly as production runs it; main.ts and the tests both use this. */
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestExpressApplication> {
@@ -59,6 +60,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.useGlobalFilters(new ContractExceptionFilter());
   answerUnparsableRequests(app.getHttpServer());
   setUpDocs(app);
+  serveWebApp(app.getHttpAdapter().getInstance());
 }
 
 /**

@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { completeDocument, HttpErrorDto } from './http/api-errors';
 import type { Request, Response } from 'express';
 import { readFileSync } from 'node:fs';
@@ -32,11 +32,12 @@ const REDOC_PAGE = `<!DOCTYPE html>
 const OAUTH2 = 'oauth2';
 
 /**
- * Swagger UI at /docs, ReDoc at /redoc and the OpenAPI document at /openapi.json,
- * all served from npm packages so the pages work without internet access.
+ * The OpenAPI document of the app's controllers. It needs no database: the typed
+ * client's generator (client/scripts/generate.mjs) builds it from an app made with
+ * `preview: true`, which instantiates nothing.
  */
-export function setUpDocs(app: INestApplication): void {
-  const document = completeDocument(
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  return completeDocument(
     SwaggerModule.createDocument(
       app,
       new DocumentBuilder()
@@ -55,6 +56,14 @@ export function setUpDocs(app: INestApplication): void {
     ),
     OAUTH2,
   );
+}
+
+/**
+ * Swagger UI at /docs, ReDoc at /redoc and the OpenAPI document at /openapi.json,
+ * all served from npm packages so the pages work without internet access.
+ */
+export function setUpDocs(app: INestApplication): void {
+  const document = openApiDocument(app);
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'openapi.json',
     raw: ['json'],

@@ -1,0 +1,515 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, BrowserContext, BrowserContextOptions, chromium, Locator, Page } from 'playwright-core';
+import request from 'supertest';
+import { bearer, createLoggedInUser, createPost, createUser, LoggedInUser, logIn, loginAs, TestUser } from '../support/factories';
+import { linkIn, MailCatcher } from '../support/mail-catcher';
+import { freePort } from '../support/server-process';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * The web app (web/, served at /app/) in Chromium, driven through what a person sees:
+ * controls found by their labels and roles. Every page is checked for console errors,
+ * requests to other hosts and (axe-core) serious or critical accessibility problems.
+ * `npm run test:browser` builds the app first; UPDATE_SCREENSHOTS=1 also writes the
+ * screenshots of docs/screenshots/.
+ */
+// The callbacks given to page.evaluate run in the page. The tests' tsconfig has no DOM library
+// (it would retype Node's globals for every suite), so these are the few page globals they use.
+declare const window: { innerWidth: number; scrollTo(x: number, y: number): void };
+declare const document: {
+  activeElement: unknown;
+  body: { scrollHeight: number };
+  documentElement: { scrollWidth: number };
+  querySelectorAll(selector: string): { length: number };
+  getElementById(id: string): { textContent: string | null } | null;
+};
+declare const localStorage: { getItem(key: string): string | null };
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? join(__dirname, '../../docs/screenshots') : undefined;
+const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1';
+
+interface Problems {
+  /** Console errors and uncaught exceptions (the browser's own lines about 4xx answers aside). */
+  errors: string[];
+  /** Requests to anything but the app's origin. */
+  foreign: string[];
+  /** Answers >= 500, and 404s of the app's own files. */
+  failures: string[];
+}
+
+describe('web app in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let mail: MailCatcher;
+  let opened: { context: BrowserContext; problems: Problems }[] = [];
+
+  beforeAll(async () => {
+    mail = await MailCatcher.start();
+    const port = await freePort();
+    // PASSWORD_RESET_URL is left at its default, http://localhost:<PORT>/app/reset-password.
+    t = await startTestApp({ PORT: String(port), SMTP_URL: mail.url });
+    await t.app.listen(port, '127.0.0.1');
+    base = `http://localhost:${port}`;
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+  afterEach(async () => {
+    const found = opened.map((o) => o.problems);
+    await Promise.all(opened.map((o) => o.context.close()));
+    opened = [];
+    for (const problems of found) expect(problems).toEqual({ errors: [], foreign: [], failures: [] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    await mail?.close();
+  });
+
+  /** A new browser profile (its own localStorage) with one page, watched for problems. */
+  async function open(options: BrowserContextOptions = {}): Promise<{ page: Page; problems: Problems }> {
+    const context = await browser.newContext({ colorScheme: 'light', viewport: { width: 1024, height: 800 }, ...options });
+    const page = await context.newPage();
+    // Shorter than Jest's 30 s for the test, so that a failure names the step that waited.
+    page.setDefaultTimeout(10_000);
+    const problems: Problems = { errors: [], foreign: [], failures: [] };
+    page.on('console', (msg) => {
+      // Chromium logs every 4xx answer ("Failed to load resource: ... status of 401"); the app expects those.
+      if (msg.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(msg.text())) problems.errors.push(msg.text());
+    });
+    page.on('pageerror', (err) => problems.errors.push(String(err)));
+    context.on('request', (req) => {
+      if (!req.url().startsWith(`${base}/`) && !req.url().startsWith('data:')) problems.foreign.push(req.url());
+    });
+    context.on('response', (res) => {
+      if (res.status() >= 500 || (res.status() === 404 && res.url().startsWith(`${base}/app/`))) problems.failures.push(`${res.status()} ${res.url()}`);
+    });
+    opened.push({ context, problems });
+    return { page, problems };
+  }
+
+  /** axe-core in the page: no serious or critical violation. */
+  async function expectAccessible(page: Page, what: string): Promise<void> {
+    // Through the DevTools protocol, which the page's CSP does not govern (an inline <script> it would block).
+    await page.evaluate(AXE_SOURCE);
+    const violations = await page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const { violations } = await axe.run();
+      return violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+    });
+    expect({ what, violations: violations.filter((v) => v.impact === 'serious' || v.impact === 'critical') }).toEqual({ what, violations: [] });
+  }
+
+  async function screenshot(page: Page, name: string): Promise<void> {
+    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  }
+
+  const heading = (page: Page, name: string) => page.getByRole('heading', { name, exact: true, level: 1 }).waitFor();
+  const article = (page: Page, title: string) => page.getByRole('article', { name: title, exact: true });
+  const voteButton = (page: Page, title: string) => article(page, title).getByRole('button', { name: `Vote for ${title}` });
+
+  /** What a control's error says (its aria-describedby text), and that it is marked invalid. */
+  async function errorAt(control: Locator): Promise<string> {
+    await control.and(control.page().locator('[aria-invalid="true"]')).waitFor();
+    return control.evaluate((el: { getAttribute(name: string): string | null }) =>
+      (el.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' '),
+    );
+  }
+
+  async function logInThroughForm(page: Page, user: Pick<TestUser, 'email' | 'password'>): Promise<void> {
+    await page.goto(`${base}/app/login`);
+    await page.getByLabel('Email', { exact: true }).fill(user.email);
+    await page.getByLabel('Password', { exact: true }).fill(user.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await heading(page, 'Feed');
+  }
+
+  const refreshTokenIn = (page: Page) => page.evaluate(() => localStorage.getItem('social.refresh_token'));
+
+  it('signs up (the API’s 422 at the fields), stays logged in across a reload, logs out', async () => {
+    const { page } = await open();
+    await page.goto(`${base}/app/`);
+    await heading(page, 'Log in');
+    expect(new URL(page.url()).pathname).toBe('/app/login');
+    await expectAccessible(page, 'login');
+    await screenshot(page, 'login');
+
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await heading(page, 'Create an account');
+    await page.getByLabel('Email', { exact: true }).fill('not-an-email');
+    await page.getByLabel('Password', { exact: true }).fill('short');
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    expect(await errorAt(page.getByLabel('Email', { exact: true }))).toMatch(/email/i);
+    expect(await errorAt(page.getByLabel('Password', { exact: true }))).toMatch(/8/);
+    await expectAccessible(page, 'sign-up with errors');
+
+    const email = `browser-${Date.now()}@example.com`;
+    await page.getByLabel('Email', { exact: true }).fill(email);
+    await page.getByLabel('Password', { exact: true }).fill('password123');
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await heading(page, 'Feed');
+    await page.getByText('No posts yet').waitFor();
+    expect(await refreshTokenIn(page)).toBeTruthy();
+
+    await page.reload();
+    await heading(page, 'Feed');
+    await page.getByRole('button', { name: 'Log out' }).waitFor();
+
+    const logout = page.waitForRequest((req) => req.url() === `${base}/logout` && req.method() === 'POST');
+    await page.getByRole('button', { name: 'Log out' }).click();
+    expect((await (await logout).response())?.status()).toBe(204);
+    await heading(page, 'Log in');
+    await page.getByText('You are logged out.').waitFor();
+    expect(await refreshTokenIn(page)).toBeNull();
+    await page.reload();
+    await heading(page, 'Log in');
+  });
+
+  it('logs in (the refusal shown), writes, edits and deletes posts; a draft is its owner’s only', async () => {
+    const user = await createUser(t);
+    const { page } = await open();
+    await page.goto(`${base}/app/login`);
+    await page.getByLabel('Email', { exact: true }).fill(user.email);
+    await page.getByLabel('Password', { exact: true }).fill('wrong-password');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Invalid Credentials' }).waitFor();
+    await logInThroughForm(page, user);
+
+    await page.getByRole('link', { name: 'New post' }).click();
+    await heading(page, 'New post');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    expect(await errorAt(page.getByLabel('Title'))).toMatch(/at least 1 character/);
+    expect(await errorAt(page.getByLabel('Content'))).toMatch(/at least 1 character/);
+    await expectAccessible(page, 'editor with errors');
+
+    await page.getByLabel('Title').fill('My first post');
+    await page.getByLabel('Content').fill('Written in a browser.\nTwo lines.');
+    await screenshot(page, 'post-editor');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await heading(page, 'Feed');
+    await page.getByRole('status').filter({ hasText: 'Your post was published.' }).waitFor();
+    await article(page, 'My first post').getByText('0 votes').waitFor();
+
+    await page.getByRole('link', { name: 'New post' }).click();
+    await page.getByLabel('Title').fill('Secret draft');
+    await page.getByLabel('Content').fill('Not yet.');
+    await page.getByLabel('Published').uncheck();
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await article(page, 'Secret draft').getByText('Draft', { exact: true }).waitFor();
+    const other = await createLoggedInUser(t);
+    const othersView = await request(t.server).get('/posts').query({ search: 'Secret draft' }).set(other.auth).expect(200);
+    expect(othersView.body).toEqual([]);
+
+    await article(page, 'My first post').getByRole('link', { name: 'Edit' }).click();
+    await heading(page, 'Edit post');
+    await page.getByLabel('Title').fill('My edited post');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await heading(page, 'Feed');
+    await article(page, 'My edited post').waitFor();
+    expect(await article(page, 'My first post').count()).toBe(0);
+
+    await article(page, 'My edited post').getByRole('button', { name: 'Delete' }).click();
+    await article(page, 'My edited post').getByRole('button', { name: 'Yes, delete' }).click();
+    await page.getByRole('status').filter({ hasText: 'Post deleted.' }).waitFor();
+    expect(await article(page, 'My edited post').count()).toBe(0);
+    const mine = await request(t.server).get('/posts').set(bearer(await loginAs(t, user))).expect(200);
+    expect(mine.body.map((p: { Post: { title: string } }) => p.Post.title)).toEqual(['Secret draft']);
+  });
+
+  it('scrolls the feed page by page with X-Next-Cursor, and searches titles', async () => {
+    const author = await createLoggedInUser(t);
+    const titles: string[] = [];
+    for (let i = 1; i <= 26; i++) {
+      const title = `${i % 9 === 0 ? 'Needle' : 'Scroll'} post ${author.id}-${String(i).padStart(2, '0')}`;
+      await createPost(t, author, { title });
+      titles.unshift(title);
+    }
+    const { page } = await open();
+    const feedRequests: URL[] = [];
+    page.on('request', (req) => {
+      if (req.url().startsWith(`${base}/posts?`)) feedRequests.push(new URL(req.url()));
+    });
+    await logInThroughForm(page, author);
+    await page.getByText('26 posts', { exact: true }).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('article').length === 10);
+
+    // Scrolling to the end of the list loads the next pages, until the last.
+    while (!(await page.getByText('You have reached the end.').isVisible())) {
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await page.waitForTimeout(100);
+    }
+    const shown = await page.getByRole('article').evaluateAll((els) => els.map((el) => el.querySelector('h2')?.textContent));
+    expect(shown).toEqual(titles);
+    expect(feedRequests.map((url) => url.searchParams.get('limit'))).toEqual(['10', '10', '10']);
+    expect(feedRequests[0].searchParams.has('cursor')).toBe(false);
+    expect(feedRequests[1].searchParams.get('cursor')).toBeTruthy();
+    expect(feedRequests[2].searchParams.get('cursor')).not.toBe(feedRequests[1].searchParams.get('cursor'));
+
+    await page.getByRole('searchbox', { name: 'Search titles' }).fill(`needle post ${author.id}-`);
+    await page.getByRole('searchbox', { name: 'Search titles' }).press('Enter');
+    await page.getByText(/^2 posts matching/).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('article').length === 2);
+    expect(await page.getByRole('article').evaluateAll((els) => els.map((el) => el.querySelector('h2')?.textContent))).toEqual(titles.filter((t) => t.startsWith('Needle')));
+    await expectAccessible(page, 'feed after a search');
+  });
+
+  it('vote button: shows the viewer’s vote, updates at once, rolls back when the server refuses', async () => {
+    const author = await createLoggedInUser(t);
+    const title = `Vote on me ${author.id}`;
+    const post = await createPost(t, author, { title });
+    const voter = await createUser(t);
+    const { page, problems } = await open();
+    await logInThroughForm(page, voter);
+
+    const button = voteButton(page, title);
+    expect(await button.getAttribute('aria-pressed')).toBe('false');
+    await article(page, title).getByText('0 votes').waitFor();
+    const put = page.waitForResponse((res) => res.url() === `${base}/posts/${post.id}/vote` && res.request().method() === 'PUT');
+    await button.click();
+    await article(page, title).getByText('1 vote', { exact: true }).waitFor();
+    expect(await button.getAttribute('aria-pressed')).toBe('true');
+    expect((await put).status()).toBe(200);
+
+    // The server's `voted` after a reload, not the page's memory.
+    await page.reload();
+    await heading(page, 'Feed');
+    expect(await voteButton(page, title).getAttribute('aria-pressed')).toBe('true');
+    await article(page, title).getByText('1 vote', { exact: true }).waitFor();
+    const deleted = page.waitForResponse((res) => res.url() === `${base}/posts/${post.id}/vote` && res.request().method() === 'DELETE');
+    await voteButton(page, title).click();
+    await article(page, title).getByText('0 votes').waitFor();
+    expect((await deleted).status()).toBe(200);
+
+    // The server fails: the vote shows at once, then goes back, with a message.
+    let release!: () => void;
+    const held = new Promise<void>((done) => (release = done));
+    await page.route(`${base}/posts/${post.id}/vote`, async (route) => {
+      await held;
+      await route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ detail: 'Service Unavailable' }) });
+    });
+    await voteButton(page, title).click();
+    await article(page, title).getByText('1 vote', { exact: true }).waitFor();
+    expect(await voteButton(page, title).getAttribute('aria-pressed')).toBe('true');
+    release();
+    await article(page, title).getByRole('alert').filter({ hasText: 'Your vote was not saved' }).waitFor();
+    await article(page, title).getByText('0 votes').waitFor();
+    expect(await voteButton(page, title).getAttribute('aria-pressed')).toBe('false');
+    // The one failure is the one made here (and Chromium's console line about it).
+    expect(problems.failures).toEqual([`503 ${base}/posts/${post.id}/vote`]);
+    expect(problems.errors).toEqual([expect.stringContaining('status of 503')]);
+    problems.failures.length = problems.errors.length = 0;
+    const stored = await request(t.server).get(`/posts/${post.id}`).set(bearer(await loginAs(t, voter))).expect(200);
+    expect(stored.body).toMatchObject({ votes: 0, voted: false });
+  });
+
+  it('works with the keyboard alone: log in, vote', async () => {
+    const author = await createLoggedInUser(t);
+    const title = `Keyboard post ${author.id}`;
+    await createPost(t, author, { title });
+    const { page } = await open();
+    await page.goto(`${base}/app/login`);
+    await heading(page, 'Log in');
+    /** Tab until the control is focused (at most 40 stops). */
+    const tabTo = async (control: Locator) => {
+      for (let i = 0; i < 40; i++) {
+        if (await control.evaluate((el) => el === document.activeElement)) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`${control} is not reachable with Tab`);
+    };
+    await tabTo(page.getByLabel('Email', { exact: true }));
+    await page.keyboard.type(author.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(author.password);
+    await page.keyboard.press('Enter');
+    await heading(page, 'Feed');
+    await tabTo(voteButton(page, title));
+    await page.keyboard.press('Space');
+    await article(page, title).getByText('1 vote', { exact: true }).waitFor();
+    expect(await voteButton(page, title).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('sessions: lists the devices, logs out another one, which finds itself logged out', async () => {
+    const user = await createUser(t);
+    const laptop = await open();
+    const phone = await open({ userAgent: IPHONE, viewport: { width: 390, height: 844 } });
+    await logInThroughForm(laptop.page, user);
+    await logInThroughForm(phone.page, user);
+
+    await laptop.page.getByRole('link', { name: 'Account' }).click();
+    await heading(laptop.page, 'Your account');
+    const sessions = laptop.page.getByRole('list').filter({ has: laptop.page.getByRole('button', { name: /Log out th/ }) }).getByRole('listitem');
+    await laptop.page.waitForFunction(() => document.querySelectorAll('.sessions li').length === 2);
+    const thisDevice = sessions.filter({ hasText: 'This device' });
+    const iphone = sessions.filter({ hasText: 'Safari on iPhone' });
+    expect(await thisDevice.count()).toBe(1);
+    await thisDevice.getByRole('button', { name: 'Log out this device' }).waitFor();
+    await expectAccessible(laptop.page, 'account');
+    await screenshot(laptop.page, 'sessions');
+
+    await iphone.getByRole('button', { name: 'Log out that device' }).click();
+    await laptop.page.getByRole('status').filter({ hasText: 'Safari on iPhone is logged out.' }).waitFor();
+    await laptop.page.waitForFunction(() => document.querySelectorAll('.sessions li').length === 1);
+
+    // The phone's next request is refused; its refresh token too: back to the login page.
+    await phone.page.getByRole('link', { name: 'Account' }).click();
+    await heading(phone.page, 'Log in');
+    await phone.page.getByText('Your session has ended. Please log in again.').waitFor();
+    expect(await refreshTokenIn(phone.page)).toBeNull();
+
+    await thisDevice.getByRole('button', { name: 'Log out this device' }).click();
+    await heading(laptop.page, 'Log in');
+    await laptop.page.getByText('You have logged out of this device.').waitFor();
+    const left = await request(t.server).get('/users/me/sessions').set(bearer(await loginAs(t, user))).expect(200);
+    expect(left.body).toHaveLength(1);
+  });
+
+  it('tabs share one session: each resumes it with the rotating refresh token, a log-out in one ends both', async () => {
+    const user = await createUser(t);
+    const { page: first, problems } = await open();
+    await logInThroughForm(first, user);
+    const second = await first.context().newPage();
+    second.on('pageerror', (err) => problems.errors.push(String(err)));
+    second.setDefaultTimeout(10_000);
+    // The second tab has no access token: it refreshes, and the stored refresh token rotates.
+    const before = await refreshTokenIn(first);
+    await second.goto(`${base}/app/`);
+    await heading(second, 'Feed');
+    expect(await refreshTokenIn(second)).not.toBe(before);
+    // The first tab reloads with the token the second saved: no reuse, the session lives on.
+    await first.reload();
+    await heading(first, 'Feed');
+    await second.getByRole('link', { name: 'Account' }).click();
+    await heading(second, 'Your account');
+    await second.waitForFunction(() => document.querySelectorAll('.sessions li').length === 1);
+
+    await second.getByRole('button', { name: 'Log out', exact: true }).click();
+    await heading(second, 'Log in');
+    await heading(first, 'Log in');
+    await first.getByText('Your session has ended. Please log in again.').waitFor();
+  });
+
+  it('changes the password, then deletes the account', async () => {
+    const user = await createUser(t);
+    const { page } = await open();
+    await logInThroughForm(page, user);
+    await page.getByRole('link', { name: 'Account' }).click();
+    await heading(page, 'Your account');
+
+    await page.getByLabel('Current password').fill('not-my-password');
+    await page.getByLabel('New password').fill('a-new-password');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    expect(await errorAt(page.getByLabel('Current password'))).toBe('That is not your current password.');
+    await page.getByLabel('Current password').fill(user.password);
+    await page.getByLabel('New password').fill('short');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    expect(await errorAt(page.getByLabel('New password'))).toMatch(/8/);
+    await page.getByLabel('New password').fill('a-new-password');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByRole('status').filter({ hasText: 'Your password has been changed.' }).waitFor();
+    const login = (password: string) => request(t.server).post('/login').type('form').send({ username: user.email, password });
+    expect((await login(user.password)).status).toBe(403);
+    expect((await login('a-new-password')).status).toBe(200);
+
+    await page.getByLabel('Password to confirm').fill('wrong-password');
+    await page.getByRole('button', { name: 'Delete my account' }).click();
+    expect(await errorAt(page.getByLabel('Password to confirm'))).toBe('That is not your password.');
+    await page.getByLabel('Password to confirm').fill('a-new-password');
+    await page.getByRole('button', { name: 'Delete my account' }).click();
+    await heading(page, 'Log in');
+    await page.getByText('Your account and your posts have been deleted.').waitFor();
+    expect((await login('a-new-password')).status).toBe(403);
+    await request(t.server).get(`/users/${user.id}`).expect(404);
+  });
+
+  it('forgot password: the mailed link opens the reset page, the new password works, the link only once', async () => {
+    const user = await createUser(t);
+    const { page } = await open();
+    await page.goto(`${base}/app/login`);
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await heading(page, 'Forgot your password?');
+    await expectAccessible(page, 'forgot password');
+    await page.getByLabel('Email', { exact: true }).fill(user.email);
+    await page.getByRole('button', { name: 'Send reset link' }).click();
+    await page.getByRole('status').filter({ hasText: 'If the address is registered, a reset link has been sent' }).waitFor();
+
+    const link = linkIn(await mail.nextMailTo(user.email));
+    expect(`${link.origin}${link.pathname}`).toBe(`${base}/app/reset-password`);
+    await page.goto(link.href);
+    await heading(page, 'Choose a new password');
+    await expectAccessible(page, 'reset password');
+    await page.getByLabel('New password').fill('short');
+    await page.getByRole('button', { name: 'Set new password' }).click();
+    expect(await errorAt(page.getByLabel('New password'))).toMatch(/8/);
+    await page.getByLabel('New password').fill('reset-in-browser');
+    await page.getByRole('button', { name: 'Set new password' }).click();
+    await heading(page, 'Log in');
+    await page.getByText('Your password has been changed. Log in with the new one.').waitFor();
+    await logInThroughForm(page, { email: user.email, password: 'reset-in-browser' });
+
+    await page.goto(link.href);
+    await page.getByLabel('New password').fill('another-password');
+    await page.getByRole('button', { name: 'Set new password' }).click();
+    await page.getByRole('alert').filter({ hasText: 'This reset link is invalid or has expired.' }).waitFor();
+  });
+
+  describe('looks', () => {
+    let viewer: LoggedInUser;
+    beforeAll(async () => {
+      // Readable names for the screenshots (the suite's own database: no clash).
+      const named = async (email: string): Promise<LoggedInUser> => {
+        const user = await createUser(t, { email });
+        const { access_token, refresh_token } = await logIn(t, user);
+        return { ...user, token: access_token, refreshToken: refresh_token, auth: bearer(access_token) };
+      };
+      const [ada, grace] = [await named('ada@example.com'), await named('grace@example.com')];
+      viewer = await named('alan@example.com');
+      const posts = [
+        [ada, 'Keyset paging at any depth', 'The feed continues after the last post it showed: the same cost on page 1 and page 10,000.'],
+        [grace, 'Light and dark', 'The app follows the system setting, with nothing loaded from another host.'],
+        [viewer, 'Notes for tomorrow', 'A draft: only its owner sees it.'],
+        [ada, 'Hello from the course API', 'Paths, bodies and status codes as the FastAPI course has them.'],
+      ] as const;
+      for (const [owner, title, content] of posts) {
+        const post = await createPost(t, owner, { title, content, published: owner !== viewer });
+        if (owner === ada) await request(t.server).put(`/posts/${post.id}/vote`).set(grace.auth).expect(200);
+        if (title === 'Light and dark') await request(t.server).put(`/posts/${post.id}/vote`).set(viewer.auth).expect(200);
+      }
+    });
+
+    it('feed in light and dark, accessible in both', async () => {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const { page } = await open({ colorScheme });
+        await logInThroughForm(page, viewer);
+        await article(page, 'Light and dark').waitFor();
+        await expectAccessible(page, `feed, ${colorScheme}`);
+        await screenshot(page, `feed-${colorScheme}`);
+      }
+    });
+
+    it('fits a 360 px wide phone: nothing wider than the screen', async () => {
+      const { page } = await open({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+      await page.goto(`${base}/app/login`);
+      await heading(page, 'Log in');
+      const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(await overflow()).toBeLessThanOrEqual(0);
+      await logInThroughForm(page, viewer);
+      await article(page, 'Light and dark').waitFor();
+      expect(await overflow()).toBeLessThanOrEqual(0);
+      await expectAccessible(page, 'feed, phone');
+      await screenshot(page, 'feed-phone');
+      await page.getByRole('link', { name: 'Account' }).click();
+      await heading(page, 'Your account');
+      expect(await overflow()).toBeLessThanOrEqual(0);
+    });
+  });
+});

@@ -71,6 +71,8 @@ const GROWTH_USERS = 200000;
 const HOT_POST = 1;
 const QUIET_POST = 2;
 const GROWTH_CHUNK = 100000;
+/** In the titles of posts 12345, 112345, 123450-123459, 212345, ...: 1 at 20k posts, 11 at 200k, 19 at 1M. */
+const RARE_TERM = '12345';
 
 /** Grows the growth database from `from` - 1 to `to` posts, in chunks of GROWTH_CHUNK posts (1,000,000 votes). */
 async function growTo(url, from, to) {
@@ -349,6 +351,7 @@ async function measureGrowth() {
           page1: '/posts?limit=10',
           page2: `/posts?limit=10&cursor=${next}`,
           search: `/posts?limit=10&search=${WORDS[0]}`,
+          rare: `/posts?limit=10&search=${RARE_TERM}`,
           hot: `/posts/${HOT_POST}`,
           quiet: `/posts/${QUIET_POST}`,
         }),
@@ -487,7 +490,7 @@ function renderReport({ rows, rss, seedMs, votesConsistent, drift, before, added
     lines.push(
       `## Growth: single requests as the tables grow`,
       ``,
-      `One API process, median of 20 sequential requests (the five requests taking turns), on a database grown in place: 200,000 users, 10 votes per post, post ${HOT_POST} with 200,000 votes.`,
+      `One API process, median of 20 sequential requests (the six requests taking turns), on a database grown in place: 200,000 users, 10 votes per post, post ${HOT_POST} with 200,000 votes.`,
       `Seeded with SQL (the triggers keeping the counters): ${growth.map((g) => `${label(g.size)} posts and ${g.votes.toLocaleString('en')} votes in ${(g.seedMs / 1000).toFixed(0)} s`).join('; ')} (each step adds to the one before); counters that differ from a recount: ${growth.map((g) => g.drift).join(', ')}.`,
       ``,
       row(['request (ms)', ...growth.map((g) => `${label(g.size)} posts`), `${label(growth.at(-1).size)} / ${label(growth[0].size)}`]),
@@ -495,6 +498,7 @@ function renderReport({ rows, rss, seedMs, votesConsistent, drift, before, added
       growthRow('feed page 1', 'page1'),
       growthRow('feed page 2 (cursor)', 'page2'),
       growthRow('search for a common word', 'search'),
+      growthRow(`search for a rare term ("${RARE_TERM}")`, 'rare'),
       growthRow('post with 200,000 votes', 'hot'),
       growthRow('post with 10 votes', 'quiet'),
       ``,

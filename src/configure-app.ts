@@ -8,7 +8,8 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule, AppOptions } from './app.module';
 import { AppConfig } from './config/app-config';
 import { setUpDocs } from './docs';
-import { bodyParsers, RequestBodyInterceptor } from './http/body-parsing';
+import { RecordWrites } from './database/read-routing';
+import { bodyParsers, GlobalRequestBodyGuard } from './http/body-parsing';
 import { ContractExceptionFilter } from './http/contract-exception.filter';
 import { ContractValidationPipe } from './http/validation.pipe';
 import { serveWebApp } from './web-app/serve-web-app';
@@ -53,7 +54,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   });
   app.use(...bodyParsers(config.bodyLimitBytes));
   app.useGlobalPipes(new ContractValidationPipe());
-  app.useGlobalInterceptors(new RequestBodyInterceptor(app.get(Reflector)));
+  // Both after the token's guard (an APP_GUARD, registered when the app was created): RecordWrites
+  // needs the token's user, and a held body error must not come before a 401.
+  app.useGlobalGuards(app.get(RecordWrites), new GlobalRequestBodyGuard(app.get(Reflector)));
   app.useGlobalFilters(new ContractExceptionFilter());
   answerUnparsableRequests(app.getHttpServer());
   setUpDocs(app);

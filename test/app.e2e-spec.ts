@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { createLoggedInUser } from './support/factories';
 import { routesOf } from './support/routes';
+import { failNextPrimaryStatement } from './support/sql-statements';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('general rules', () => {
@@ -36,7 +37,7 @@ describe('general rules', () => {
   it('answers an unexpected failure with 500 {"detail": "Internal Server Error"} and nothing of the cause', async () => {
     const user = await createLoggedInUser(t);
     const failure = Object.assign(new Error('syntax error at or near "SELEKT" in SELECT secret FROM posts'), { code: '42601' });
-    const query = jest.spyOn(t.db, 'query').mockRejectedValueOnce(failure);
+    const query = failNextPrimaryStatement(t.db, failure);
     const res = await request(t.server).get('/posts/1').set(user.auth).expect(500);
     query.mockRestore();
     expect(res.body).toEqual({ detail: 'Internal Server Error' });

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { createLoggedInUser, LoggedInUser } from './support/factories';
+import { failNextPrimaryStatement } from './support/sql-statements';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('the log', () => {
@@ -29,7 +30,7 @@ describe('the log', () => {
   });
 
   it('does have one for a failure that is not the client’s (so the check above can fail)', async () => {
-    const query = jest.spyOn(t.db, 'query').mockRejectedValueOnce(new Error('boom'));
+    const query = failNextPrimaryStatement(t.db, new Error('boom'));
     await request(t.server).get('/posts/1').set(alice.auth).expect(500);
     query.mockRestore();
     expect(errorLines().length).toBeGreaterThan(0);

@@ -158,6 +158,28 @@ describe('post counters', () => {
     expect(aggregate?.Plans?.map((p) => p['Node Type'])).toEqual(['Limit']);
   });
 
+  it("plan a search's matches for reading them all, and still stop counting one past the cap (query plans)", async () => {
+    const tag = `lazy${Date.now()}`;
+    for (let i = 0; i < 6; i++) await createPost(s.t, s.alice, { title: `${tag} ${i}` });
+    const [sql, params] = feedQuery({ viewerId: s.alice.id, search: tag, limit: 10, countLimit: 2 });
+    const [{ 'QUERY PLAN': plan }] = await s.t.db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params);
+    type PlanNode = { 'Node Type': string; 'CTE Name'?: string; 'Subplan Name'?: string; 'Actual Rows': number; Plans?: PlanNode[] };
+    const all: PlanNode[] = [];
+    const walk = (node: PlanNode) => {
+      all.push(node);
+      (node.Plans ?? []).forEach(walk);
+    };
+    walk(plan[0].Plan);
+    // The matches are their own plan (a MATERIALIZED CTE), which the planner costs as read in full,
+    // so that no LIMIT in view makes a table scan look cheap for a common word ...
+    expect(all.filter((n) => n['Subplan Name'] === 'CTE matches')).toHaveLength(1);
+    // ... and the count reads them lazily: 3 of the 6 matches, one past the cap of 2.
+    const counted = all.filter((n) => n['Node Type'] === 'CTE Scan' && n['CTE Name'] === 'matches');
+    expect(counted.map((n) => n['Actual Rows'])).toEqual([3]);
+    const res = await request(s.t.server).get('/posts').query({ search: tag, limit: 10 }).set(s.bob.auth).expect(200);
+    expect(res.body).toHaveLength(6);
+  });
+
   it('are reset by TRUNCATE', async () => {
     const post = await createPost(s.t, s.alice, { published: false });
     await vote(s.t, s.alice, post.id).expect(201);

@@ -107,6 +107,15 @@ describe('rate limits (in memory)', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     await register(0, '192.0.2.51').expect(201);
   });
+
+  it('throttles a registration before refusing its body, which still counts against the limit', async () => {
+    const malformed = (ip: string) =>
+      request(t.server).post('/users').set('X-Forwarded-For', ip).set('Content-Type', 'application/json').send('{"email": ');
+    const statuses = [];
+    for (let i = 0; i < 41; i++) statuses.push((await malformed('192.0.2.60')).status);
+    expect(statuses.slice(0, 40)).toEqual(Array(40).fill(422));
+    expect(statuses[40]).toBe(429);
+  });
 });
 
 describe('rate limits shared through Redis by two instances', () => {

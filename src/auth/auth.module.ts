@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { PassportModule } from '@nestjs/passport';
 import { SessionsModule } from '../sessions/sessions.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
@@ -12,12 +11,12 @@ import { TokensModule } from './tokens.module';
 @Module({
   imports: [
     UsersModule,
-    PassportModule,
     TokensModule,
     SessionsModule,
   ],
   controllers: [AuthController, JwksController],
   providers: [AuthService, JwtStrategy, LoginThrottle],
-  exports: [LoginThrottle],
+  // JwtStrategy for the global JwtAuthGuard (AppModule).
+  exports: [LoginThrottle, JwtStrategy],
 })
 export class AuthModule {}

@@ -1,5 +1,4 @@
 import { Global, Module, OnApplicationShutdown } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.provider';
@@ -40,7 +39,8 @@ class EmbeddedPostgresModule {}
       dataSourceFactory: async (options) => new MigratingDataSource(options!),
     }),
   ],
-  providers: [ReadRouting, { provide: APP_INTERCEPTOR, useClass: RecordWrites }],
-  exports: [ReadRouting],
+  // RecordWrites is a global guard that configureApp registers after the token's guard.
+  providers: [ReadRouting, RecordWrites],
+  exports: [ReadRouting, RecordWrites],
 })
 export class DatabaseModule {}

@@ -1,21 +1,20 @@
 import {
   applyDecorators,
-  CallHandler,
+  CanActivate,
   ExecutionContext,
   HttpException,
   HttpStatus,
   Injectable,
-  NestInterceptor,
   PayloadTooLargeException,
   SetMetadata,
 } from '@nestjs/common';
+import { GUARDS_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { ApiConsumes } from '@nestjs/swagger';
 import busboy from 'busboy';
 import type { NextFunction, Request, Response } from 'express';
 import express from 'express';
 import { isUtf8 } from 'node:buffer';
-import { Observable } from 'rxjs';
 import typeis from 'type-is';
 import { RequestValidationError } from './request-validation.error';
 
@@ -79,14 +78,24 @@ export function bodyParsers(limitBytes: number) {
     }
     next();
   };
-  return [
+  const parsers = express.Router();
+  parsers.use(
     json,
     express.urlencoded({ limit: limitBytes, extended: false }),
     express.raw({ type: 'multipart/form-data', limit: limitBytes }),
     multipartFields,
     holdError,
     afterParsing,
-  ];
+  );
+  // One layer of the app's router for all of them. A request with neither Content-Length
+  // nor Transfer-Encoding (every GET a client sends) is one that each parser above passes
+  // over, and that afterParsing leaves with no body: it skips them all.
+  const parseBody = (req: Request, res: Response, next: NextFunction) => {
+    if (typeis.hasBody(req)) return parsers(req, res, next);
+    req.body = undefined;
+    next();
+  };
+  return [parseBody];
 }
 
 /** Reads the fields of a multipart body that express.raw has already read (within the limit). */
@@ -161,21 +170,39 @@ export const FormBody = () => applyDecorators(SetMetadata(FORM_BODY, true), ApiC
 export class NotJsonBody {}
 
 /**
- * After the guards: throws the body error that `bodyParsers` held, and gives each
- * route only a body of the kind it takes.
+ * After the authentication guard: throws the body error that `bodyParsers` held,
+ * and gives each route only a body of the kind it takes. A guard, not an
+ * interceptor: any interceptor puts every request on Nest's Observable path
+ * (rxjs), which a read does not need. It runs after the global guards registered
+ * before it (the token's check, so a request without a valid token is a 401
+ * whatever its body), and a route with guards of its own lists it last among them
+ * (`@UseGuards(Throttle, RequestBodyGuard)`), so that they too run before the
+ * body is refused, as they did when this was an interceptor.
  */
 @Injectable()
-export class RequestBodyInterceptor implements NestInterceptor {
+export class RequestBodyGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<ParsedRequest>();
     if (req.bodyError) throw toHttpError(req.bodyError);
     const takesForm = this.reflector.getAllAndOverride<boolean>(FORM_BODY, [context.getHandler(), context.getClass()]) ?? false;
     if (takesForm && req.bodyKind !== 'form') req.body = undefined;
     else if (!takesForm && req.bodyKind !== 'json' && sentBody(req)) req.body = new NotJsonBody();
-    return next.handle();
+    return true;
   }
+}
+
+/** The global instance (configureApp): a route that lists RequestBodyGuard among its own guards is left to that one. */
+export class GlobalRequestBodyGuard extends RequestBodyGuard {
+  override canActivate(context: ExecutionContext): boolean {
+    return listsRequestBodyGuard(context.getHandler()) || listsRequestBodyGuard(context.getClass()) || super.canActivate(context);
+  }
+}
+
+function listsRequestBodyGuard(target: object): boolean {
+  const guards = Reflect.getMetadata(GUARDS_METADATA, target) as unknown[] | undefined;
+  return guards !== undefined && guards.includes(RequestBodyGuard);
 }
 
 /** The one answer to a body over BODY_LIMIT_BYTES, whichever parser found it. */

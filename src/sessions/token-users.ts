@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.provider';
 import { isStorableId } from '../database/database-errors';
+import { ReadRouting } from '../database/read-routing';
 import { User } from '../users/user.entity';
 
 /** The user a request's token authenticates, with the token's session (null for a token without one). */
@@ -53,7 +52,8 @@ export function tokenUserQuery(
  * - A token without (the course's `{user_id, exp}`): it must not have been issued before
  *   the user's `tokens_valid_after`. Issued at `iat`, or, when there is none, at `exp`
  *   minus ACCESS_TOKEN_EXPIRE_MINUTES (the course mints exactly that lifetime).
- * Plain SQL, not TypeORM's query building: this runs for every request.
+ * Plain SQL on the primary's pool (ReadRouting.onPrimary), not through TypeORM: this
+ * runs for every request, and it decides access, so it never reads a replica.
  */
 @Injectable()
 export class TokenUsers {
@@ -61,7 +61,7 @@ export class TokenUsers {
   readonly sessionDays: number;
 
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly reads: ReadRouting,
     @InjectConfig() config: AppConfig,
   ) {
     this.lifetimeSeconds = config.accessTokenExpireMinutes * 60;
@@ -71,9 +71,9 @@ export class TokenUsers {
   async find(claims: AccessTokenClaims): Promise<AuthenticatedUser | null> {
     const query = tokenUserQuery(claims, this);
     if (!query) return null;
-    const [row] = await this.users.query<{ id: number; email: string; created_at: Date }[]>(...query);
+    const [row] = await this.reads.onPrimary.query<{ id: number; email: string; created_at: Date }[]>(...query);
     if (!row) return null;
-    const user = this.users.create({ id: row.id, email: row.email, createdAt: row.created_at });
-    return Object.assign(user, { sessionId: typeof claims.sid === 'number' ? claims.sid : null });
+    // A User as the repository's create() makes it from these three columns, without its entity transformer.
+    return Object.assign(new User(), { id: row.id, email: row.email, createdAt: row.created_at, sessionId: typeof claims.sid === 'number' ? claims.sid : null });
   }
 }

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
 import { ApiErrors } from '../http/api-errors';
+import { RequestBodyGuard } from '../http/body-parsing';
 import { IdParam } from '../http/id-param.decorator';
 import { CreateUserDto } from './dto/create-user.dto';
 import { RegistrationThrottleGuard } from './registration-throttle.guard';
@@ -17,7 +18,8 @@ export class UsersController {
 
   @Public()
   @Post()
-  @UseGuards(RegistrationThrottleGuard)
+  // RequestBodyGuard last: a registration is throttled before its body is refused.
+  @UseGuards(RegistrationThrottleGuard, RequestBodyGuard)
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ operationId: 'createUser', summary: 'Register' })
   @ApiCreatedResponse({ type: UserOut })

@@ -1,4 +1,5 @@
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
+import type { DataSource } from 'typeorm';
 
 type Query = Client['query'];
 
@@ -24,4 +25,13 @@ export async function recordStatements<T>(work: () => PromiseLike<T>): Promise<{
   } finally {
     Client.prototype.query = original;
   }
+}
+
+/**
+ * Makes the next statement on the app's primary pool fail with `error`: the token check
+ * and the routed reads run there (ReadRouting.onPrimary), not through DataSource.query().
+ */
+export function failNextPrimaryStatement(db: DataSource, error: Error): { mockRestore(): void } {
+  const pool = (db.driver as unknown as { master: Pool }).master;
+  return jest.spyOn(pool as unknown as { query: () => Promise<unknown> }, 'query').mockRejectedValueOnce(error);
 }

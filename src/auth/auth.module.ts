@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
 import { SessionsModule } from '../sessions/sessions.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
@@ -11,12 +12,12 @@ import { TokensModule } from './tokens.module';
 @Module({
   imports: [
     UsersModule,
+    PassportModule,
     TokensModule,
     SessionsModule,
   ],
   controllers: [AuthController, JwksController],
   providers: [AuthService, JwtStrategy, LoginThrottle],
-  // JwtStrategy for the global JwtAuthGuard (AppModule).
-  exports: [LoginThrottle, JwtStrategy],
+  exports: [LoginThrottle],
 })
 export class AuthModule {}

@@ -1,10 +1,10 @@
 import { KeyObject, sign, verify } from 'node:crypto';
+import { Strategy } from 'passport-jwt';
 
 /**
  * EdDSA (Ed25519) tokens, in JWS compact form (RFC 8037). jsonwebtoken, which
- * @nestjs/jwt is built on, has no EdDSA, so these are signed and checked with
- * node:crypto (JwtStrategy routes Ed25519 keys here); every other algorithm stays
- * with jsonwebtoken.
+ * @nestjs/jwt and passport-jwt are built on, has no EdDSA, so these are signed and
+ * checked with node:crypto; every other algorithm stays with jsonwebtoken.
  */
 export function signEdDsa(payload: object, key: KeyObject, kid: string): string {
   const encode = (part: object) => Buffer.from(JSON.stringify(part)).toString('base64url');
@@ -34,4 +34,29 @@ function decode(part: string): Record<string, unknown> {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('jwt malformed');
   return value as Record<string, unknown>;
+}
+
+type Verifier = (token: string, key: unknown, options: { algorithms?: string[] }, done: (err: Error | null, payload?: object) => void) => void;
+
+let installed = false;
+
+/**
+ * Routes Ed25519 keys to verifyEdDsa in passport-jwt, through the hook it has for
+ * this (`Strategy.JwtVerifier`); any other key goes on to jsonwebtoken as before.
+ */
+export function installEdDsaVerifier(): void {
+  if (installed) return;
+  installed = true;
+  const hook = Strategy as unknown as { JwtVerifier: Verifier };
+  const jsonwebtoken = hook.JwtVerifier;
+  hook.JwtVerifier = (token, key, options, done) => {
+    if (!(key instanceof KeyObject && key.asymmetricKeyType === 'ed25519')) return jsonwebtoken(token, key, options, done);
+    let payload: object;
+    try {
+      payload = verifyEdDsa(token, key, options.algorithms ?? []);
+    } catch (err) {
+      return done(err as Error);
+    }
+    done(null, payload);
+  };
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
 import type { Request } from 'express';
-import jwt, { type Algorithm, type Secret } from 'jsonwebtoken';
-import { KeyObject } from 'node:crypto';
+import type { Algorithm } from 'jsonwebtoken';
+import { Strategy } from 'passport-jwt';
 import { AuthenticatedUser, TokenUsers } from '../sessions/token-users';
-import { verifyEdDsa } from './eddsa';
+import { installEdDsaVerifier } from './eddsa';
 import { TokenKeys } from './keys';
 
 interface TokenPayload {
@@ -40,45 +41,25 @@ function hasObjectPayload(token: string): boolean {
   }
 }
 
-/**
- * Checks a request's bearer token and finds its user: what passport-jwt did for
- * the JwtAuthGuard, without passport around it (its authenticate() made a strategy
- * object, closures and a promise per request, ~3.5% of a read's CPU in the
- * profile). The verification is the same: jsonwebtoken's verify() with the
- * algorithms pinned and the expiry checked, and Ed25519 keys, which jsonwebtoken
- * lacks, checked by verifyEdDsa with its rules.
- */
 @Injectable()
-export class JwtStrategy {
-  private readonly algorithms: Algorithm[];
-
+export class JwtStrategy extends PassportStrategy(Strategy) {
   constructor(
     private readonly users: TokenUsers,
-    private readonly keys: TokenKeys,
+    keys: TokenKeys,
   ) {
-    // Pinning the algorithms rejects `alg: none` and any algorithm-confusion token.
-    this.algorithms = keys.algorithms as Algorithm[];
-  }
-
-  /**
-   * The token's user, or false for a request whose token fails (missing, malformed,
-   * signed by no key of ours, expired, or naming a user or session that is gone).
-   * A failure that is not about the token (the database is down) is thrown.
-   */
-  async authenticate(req: Request): Promise<AuthenticatedUser | false> {
-    const token = bearerToken(req);
-    if (!token) return false;
-    // KeyObjects, not strings: given a string, jsonwebtoken first tries to parse it
-    // as a PEM public key on every verify (15% of the CPU time of a read in the profile).
-    const key = this.keys.verificationKey(tokenHeader(token))?.key;
-    if (!key) return false;
-    let payload: TokenPayload;
-    try {
-      payload = (isEd25519(key) ? verifyEdDsa(token, key, this.algorithms) : jwt.verify(token, key as unknown as Secret, { algorithms: this.algorithms })) as TokenPayload;
-    } catch {
-      return false;
-    }
-    return this.validate(payload);
+    super({
+      jwtFromRequest: bearerToken,
+      // KeyObjects, not strings: given a string, jsonwebtoken first tries to parse it
+      // as a PEM public key on every verify (15% of the CPU time of a read in the profile).
+      secretOrKeyProvider: (_req: unknown, token: string, done: (err: Error | null, key?: string) => void) => {
+        const key = keys.verificationKey(tokenHeader(token));
+        done(key ? null : new Error('no key for this token'), key?.key as unknown as string);
+      },
+      // Pinning the algorithms rejects `alg: none` and any algorithm-confusion token.
+      algorithms: keys.algorithms as Algorithm[],
+      ignoreExpiration: false,
+    });
+    if (keys.algorithms.includes('EdDSA')) installEdDsaVerifier();
   }
 
   /** Signature and expiry are already checked; the token must also name a user who still exists. */
@@ -87,10 +68,6 @@ export class JwtStrategy {
     if (typeof exp !== 'number' || typeof userId !== 'number') return false;
     return (await this.users.find({ ...payload, user_id: userId, exp })) ?? false;
   }
-}
-
-function isEd25519(key: unknown): key is KeyObject {
-  return key instanceof KeyObject && key.asymmetricKeyType === 'ed25519';
 }
 
 /** The token's JOSE header, or {} if it cannot be read (verification then refuses the token). */

@@ -210,8 +210,8 @@ export class RecordWrites implements CanActivate {
   constructor(private readonly routing: ReadRouting) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const req = context.switchToHttp().getRequest<Request & { user?: { id?: number } }>();
-    const userId = req.user?.id;
+    const req = context.switchToHttp().getRequest<Request>();
+    const userId = (req.user as { id?: number } | undefined)?.id;
     if (READ_ONLY_METHODS.has(req.method) || userId === undefined) return true;
     const res = context.switchToHttp().getResponse<Response>();
     const record = () => this.routing.recordWrite(userId);

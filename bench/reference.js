@@ -8,12 +8,14 @@ const { createHmac, timingSafeEqual } = require('node:crypto');
 const { Pool } = require('pg');
 const { loadConfig } = require('../dist/src/config/app-config');
 const { FeedCursors, feedHeaders } = require('../dist/src/posts/feed-paging');
-const { feedQuery, feedPageOf, readablePostQuery, toPostOut } = require('../dist/src/posts/posts.repository');
+const { readFeedPage, readablePostQuery, toPostOut } = require('../dist/src/posts/posts.repository');
+const { SearchCounts } = require('../dist/src/posts/search-counts');
 const { tokenUserQuery } = require('../dist/src/sessions/token-users');
 
 const config = loadConfig(process.env);
 const pool = new Pool({ connectionString: config.databaseUrl, max: config.dbPoolSize });
 const cursors = new FeedCursors(config.secretKey);
+const searchCounts = new SearchCounts();
 
 function claimsOf(authorization) {
   const [scheme, token] = (authorization ?? '').split(' ');
@@ -44,7 +46,7 @@ async function feed(viewerId, { limit, skip, search, cursor }) {
   const after = cursor === undefined ? undefined : cursors.decode(cursor);
   if (cursor !== undefined && after === undefined) return { status: 422, body: { detail: [{ loc: ['query', 'cursor'], msg: 'Value error, invalid cursor', type: 'value_error' }] } };
   const filter = { viewerId, ...query, skip: skip === undefined ? undefined : Number(skip), after, countLimit: config.searchCountLimit };
-  const page = feedPageOf((await pool.query(...feedQuery(filter))).rows, filter);
+  const page = await readFeedPage(async (sql, params) => (await pool.query(sql, params)).rows, filter, searchCounts);
   return { status: 200, body: page.posts, headers: feedHeaders(page, query, cursors) };
 }
 

@@ -2,6 +2,7 @@ import { CreateUsersPostsVotes1764000000000 } from './1764000000000-CreateUsersP
 import { AddFeedAndTitleSearchIndexes1764100000000 } from './1764100000000-AddFeedAndTitleSearchIndexes';
 import { AddSessionsAndPasswordResets1764200000000 } from './1764200000000-AddSessionsAndPasswordResets';
 import { AddPostCountersKeptByTriggers1764300000000 } from './1764300000000-AddPostCountersKeptByTriggers';
+import { AddPostRemovalsCounter1764400000000 } from './1764400000000-AddPostRemovalsCounter';
 
 /** Listed by hand, in order: no globs, so ts-jest and the compiled build load the same set. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   AddFeedAndTitleSearchIndexes1764100000000,
   AddSessionsAndPasswordResets1764200000000,
   AddPostCountersKeptByTriggers1764300000000,
+  AddPostRemovalsCounter1764400000000,
 ];

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { feedQuery, readablePostQuery } from '../src/posts/posts.repository';
+import { feedQuery, readablePostQuery, searchCountSlack } from '../src/posts/posts.repository';
 import { createLoggedInUser, createPost, LoggedInUser, useAppWithTwoUsers, vote } from './support/factories';
 
 /**
@@ -173,11 +173,27 @@ describe('post counters', () => {
     // The matches are their own plan (a MATERIALIZED CTE), which the planner costs as read in full,
     // so that no LIMIT in view makes a table scan look cheap for a common word ...
     expect(all.filter((n) => n['Subplan Name'] === 'CTE matches')).toHaveLength(1);
-    // ... and the count reads them lazily: 3 of the 6 matches, one past the cap of 2.
+    // ... and the count reads them lazily: 4 of the 6 matches, one past the cap of 2 and the
+    // slack that lets a search known to be past the cap survive a removal (searchCountSlack).
     const counted = all.filter((n) => n['Node Type'] === 'CTE Scan' && n['CTE Name'] === 'matches');
-    expect(counted.map((n) => n['Actual Rows'])).toEqual([3]);
+    expect(counted.map((n) => n['Actual Rows'])).toEqual([2 + 1 + searchCountSlack(2)]);
     const res = await request(s.t.server).get('/posts').query({ search: tag, limit: 10 }).set(s.bob.auth).expect(200);
     expect(res.body).toHaveLength(6);
+
+    // A search known to be past the cap while post_totals.removals has not moved is not counted at all.
+    const [{ removals }] = await s.t.db.query(`SELECT removals::text AS removals FROM post_totals`);
+    const [knownSql, knownParams] = feedQuery({ viewerId: s.alice.id, search: tag, limit: 10, countLimit: 2, knownOverUntil: removals });
+    const [{ 'QUERY PLAN': knownPlan }] = await s.t.db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${knownSql}`, knownParams);
+    const known: PlanNode[] = [];
+    const walkKnown = (node: PlanNode & { 'Actual Loops'?: number }) => {
+      known.push(node);
+      (node.Plans ?? []).forEach(walkKnown);
+    };
+    walkKnown(knownPlan[0].Plan);
+    const scans = known.filter((n) => n['Node Type'] === 'CTE Scan' && n['CTE Name'] === 'matches') as (PlanNode & { 'Actual Loops': number })[];
+    expect(scans.map((n) => n['Actual Loops'])).toEqual([0]);
+    const [row] = await s.t.db.query(knownSql, knownParams);
+    expect(row.total).toBeNull();
   });
 
   it('are reset by TRUNCATE', async () => {

@@ -5,6 +5,7 @@ import { ReadRouting } from '../database/read-routing';
 import type { User } from '../users/user.entity';
 import { PostDto, PostOutDto } from './dto/post-out.dto';
 import { changeableBy, readableBy, WriteTarget } from './post-access';
+import { SearchCounts } from './search-counts';
 
 export interface FeedFilter {
   viewerId: number;
@@ -16,6 +17,11 @@ export interface FeedFilter {
   after?: number;
   /** A search counts at most this many matches. */
   countLimit: number;
+  /**
+   * The search is known to have more than countLimit published matches while
+   * post_totals.removals is at most this (see SearchCounts): it is not counted again.
+   */
+  knownOverUntil?: string;
 }
 
 export interface FeedPage {
@@ -26,6 +32,10 @@ export interface FeedPage {
   totalCapped: boolean;
   /** When there is a next page: the id of this page's last post, where the next one continues. */
   nextAfter?: number;
+  /** A search was counted (not answered from what was known of it). */
+  searchCounted: boolean;
+  /** A search just counted past countLimit in published posts alone: it stays past it while post_totals.removals is at most this. */
+  overUntil?: string;
 }
 
 /** A post's columns as SQL returns them. */
@@ -46,8 +56,25 @@ export interface PostOutRow extends PostRow {
   voted: boolean;
 }
 
-/** A row of the feed statement: the number of matches, and a post of the page (all null if the page is empty). */
-export type FeedRow = { total: number } & (PostOutRow | { [K in keyof PostOutRow]: null });
+/**
+ * What the feed statement counted: the matches (null when a search was known to be
+ * past the limit and not counted), and for a search, the published ones among them
+ * and post_totals.removals as the statement saw it.
+ */
+interface FeedCount {
+  total: number | null;
+  published_matches: number | null;
+  removals: string | null;
+}
+
+/** A row of the feed statement: the count, and a post of the page (all null if the page is empty). */
+export type FeedRow = FeedCount & (PostOutRow | { [K in keyof PostOutRow]: null });
+
+/**
+ * How far past countLimit a search counts: a search found this many published
+ * matches to spare stays known to be past the limit through as many removals.
+ */
+export const searchCountSlack = (countLimit: number) => Math.ceil(countLimit / 10);
 
 export type PostChanges = Partial<Pick<PostRow, 'title' | 'content' | 'published'>>;
 
@@ -77,7 +104,7 @@ const WITH_OWNER_AND_VOTES = `
  * `countLimit`. Exported for the benchmark's floor server, which must do exactly
  * the API's work.
  */
-export function feedQuery({ viewerId, search, limit, skip = 0, after, countLimit }: FeedFilter): [string, unknown[]] {
+export function feedQuery({ viewerId, search, limit, skip = 0, after, countLimit, knownOverUntil }: FeedFilter): [string, unknown[]] {
   const params: unknown[] = [viewerId];
   const param = (value: unknown) => `$${params.push(value)}`;
   let matching = readableBy('$1');
@@ -88,17 +115,25 @@ export function feedQuery({ viewerId, search, limit, skip = 0, after, countLimit
   // stopping early and takes it for a common word, though testing ILIKE on the
   // ~80,000 rows it reads before the 10,001st match costs twice the trigram bitmap
   // (see the README's Performance section). A CTE is read lazily, so the count
-  // still stops at countLimit + 1.
-  const matches = search === '' ? '' : `matches AS MATERIALIZED (SELECT FROM posts p WHERE ${matching}), `;
+  // still stops where the LIMIT says. A search known to be past the limit is not
+  // counted at all: CASE evaluates the counting subquery (an InitPlan) only when it
+  // takes that branch. OFFSET 0 keeps the planner from copying the CASE into each
+  // column that reads it, which would count twice.
+  const matches = search === '' ? '' : `matches AS MATERIALIZED (SELECT p.published FROM posts p WHERE ${matching}), `;
+  const counted = () => `SELECT ARRAY[count(*), count(*) FILTER (WHERE m.published)]::int[]
+                   FROM (SELECT published FROM matches LIMIT ${param(countLimit + 1 + searchCountSlack(countLimit))}) m`;
   const total =
     search === ''
-      ? `SELECT (SELECT published FROM post_totals) + coalesce((SELECT drafts_count FROM users WHERE id = $1), 0) AS total`
-      : `SELECT count(*)::int AS total FROM (SELECT FROM matches LIMIT ${param(countLimit + 1)}) counted`;
+      ? `SELECT (SELECT published FROM post_totals) + coalesce((SELECT drafts_count FROM users WHERE id = $1), 0) AS total,
+                NULL::int AS published_matches, NULL::text AS removals`
+      : `SELECT c.counted[1] AS total, c.counted[2] AS published_matches, c.removals::text AS removals
+         FROM (SELECT removals, CASE WHEN removals <= ${param(knownOverUntil ?? '-1')}::bigint THEN NULL ELSE (${counted()}) END AS counted
+               FROM post_totals OFFSET 0) c`;
   const older = after === undefined ? '' : ` AND p.id < ${param(after)}`;
   const page = `SELECT p.id FROM posts p WHERE ${matching}${older} ORDER BY p.id DESC LIMIT ${param(limit + 1)} OFFSET ${param(skip)}`;
   return [
     `WITH ${matches}page AS (${page})
-     SELECT total.total, rows.* FROM (${total}) total LEFT JOIN (${WITH_OWNER_AND_VOTES}) rows ON true
+     SELECT total.*, rows.* FROM (${total}) total LEFT JOIN (${WITH_OWNER_AND_VOTES}) rows ON true
      ORDER BY rows.id DESC`,
     params,
   ];
@@ -106,11 +141,33 @@ export function feedQuery({ viewerId, search, limit, skip = 0, after, countLimit
 
 /** The feed statement's rows as a page. */
 export function feedPageOf(rows: FeedRow[], { limit, search, countLimit }: FeedFilter): FeedPage {
-  const total = rows[0].total;
-  const posts = rows.filter((row): row is { total: number } & PostOutRow => row.id !== null).map(toPostOut);
-  const totalCapped = search !== '' && total > countLimit;
-  const page: FeedPage = { posts: posts.slice(0, limit), total: totalCapped ? countLimit : total, totalCapped };
+  const { total, published_matches: published, removals } = rows[0];
+  const posts = rows.filter((row): row is FeedCount & PostOutRow => row.id !== null).map(toPostOut);
+  const totalCapped = search !== '' && (total === null || total > countLimit);
+  const page: FeedPage = {
+    posts: posts.slice(0, limit),
+    total: totalCapped ? countLimit : (total as number),
+    totalCapped,
+    searchCounted: search !== '' && total !== null,
+  };
   if (posts.length > limit) page.nextAfter = posts[limit - 1].Post.id;
+  if (published !== null && removals !== null && published > countLimit) page.overUntil = String(BigInt(removals) + BigInt(published - countLimit - 1));
+  return page;
+}
+
+/**
+ * The feed page through `run` (a pool's or a DataSource's query), counting a search
+ * only when `searchCounts` does not already know it is past the limit. Exported for
+ * the benchmark's references, which must do exactly the API's work.
+ */
+export async function readFeedPage(
+  run: (sql: string, params: unknown[]) => Promise<FeedRow[]>,
+  filter: Omit<FeedFilter, 'knownOverUntil'>,
+  searchCounts: SearchCounts,
+): Promise<FeedPage> {
+  const known = { ...filter, knownOverUntil: filter.search === '' ? undefined : searchCounts.overUntil(filter.search) };
+  const page = feedPageOf(await run(...feedQuery(known)), known);
+  if (page.searchCounted) searchCounts.record(filter.search, page.overUntil);
   return page;
 }
 
@@ -134,13 +191,16 @@ const CHANGEABLE_COLUMNS: Record<keyof PostChanges, string> = { title: 'title', 
  */
 @Injectable()
 export class PostsRepository {
+  private readonly searchCounts = new SearchCounts();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly reads: ReadRouting,
   ) {}
 
-  async findFeedPage(filter: FeedFilter): Promise<FeedPage> {
-    return feedPageOf(await this.reads.reader(filter.viewerId).query<FeedRow[]>(...feedQuery(filter)), filter);
+  findFeedPage(filter: FeedFilter): Promise<FeedPage> {
+    const reader = this.reads.reader(filter.viewerId);
+    return readFeedPage((sql, params) => reader.query<FeedRow[]>(sql, params), filter, this.searchCounts);
   }
 
   async findReadableById(id: number, viewerId: number): Promise<PostOutDto | null> {

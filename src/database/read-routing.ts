@@ -200,8 +200,8 @@ const READ_ONLY_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * leaves: the client's next read is then sure to go to the primary. A guard, not
  * an interceptor (any interceptor puts every request, reads too, on Nest's
  * Observable path): configureApp registers it after the token's guard, which sets
- * the user. It records when the request starts, and again as the answer's head is
- * written (or the connection closes without one), so that the sticky window runs
+ * the user. It records when the request starts, and again when the response closes
+ * (answered or not), so that the sticky window runs
  * from when the client can see the write, failed writes included: a statement can
  * commit and still fail to answer (a dropped connection).
  */
@@ -213,15 +213,9 @@ export class RecordWrites implements CanActivate {
     const req = context.switchToHttp().getRequest<Request>();
     const userId = (req.user as { id?: number } | undefined)?.id;
     if (READ_ONLY_METHODS.has(req.method) || userId === undefined) return true;
-    const res = context.switchToHttp().getResponse<Response>();
-    const record = () => this.routing.recordWrite(userId);
-    record();
-    const writeHead = res.writeHead;
-    res.writeHead = function (this: Response, ...args: Parameters<Response['writeHead']>) {
-      record();
-      return writeHead.apply(this, args);
-    } as Response['writeHead'];
-    res.once('close', record);
+    this.routing.recordWrite(userId);
+    // 'close' follows every answer, and a connection dropped before one.
+    context.switchToHttp().getResponse<Response>().once('close', () => this.routing.recordWrite(userId));
     return true;
   }
 }

@@ -90,7 +90,7 @@ onServer('taking over a FastAPI course database (PostgreSQL)', () => {
     for (const name of made) await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   });
 
-  /** `npm run migration:run` as the README gives it, on the compiled build; its exit code and output. */
+  /** `npm run migration:run` as docs/coming-from-the-course.md gives it, on the compiled build; its exit code and output. */
   const migrationRun = (url: string) =>
     new Promise<{ code: number | null; output: string }>((done) => {
       const child = spawn(process.execPath, [resolve(ROOT, 'node_modules/typeorm/cli.js'), 'migration:run', '-d', resolve(ROOT, 'dist/ormconfig.js')], {

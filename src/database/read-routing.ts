@@ -50,7 +50,7 @@ export class ReadRouting implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly replicas: Replica[];
   /** The primary's WAL position, sampled each check, kept for REPLICA_MAX_LAG_SECONDS. */
   private readonly primaryPositions: { at: number; lsn: bigint }[] = [];
-  /** User id -> when their last write finished (ms). Per instance: see the README. */
+  /** User id -> when their last write finished (ms). Per instance: see docs/operations.md (Read-your-writes). */
   private readonly lastWrites = new Map<number, number>();
   private nextReplica = 0;
   private timer?: NodeJS.Timeout;

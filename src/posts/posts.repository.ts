@@ -114,7 +114,7 @@ export function feedQuery({ viewerId, search, limit, skip = 0, after, countLimit
   // first countLimit + 1: with that LIMIT in view the planner costs a table scan as
   // stopping early and takes it for a common word, though testing ILIKE on the
   // ~80,000 rows it reads before the 10,001st match costs twice the trigram bitmap
-  // (see the README's Performance section). A CTE is read lazily, so the count
+  // (see docs/performance.md). A CTE is read lazily, so the count
   // still stops where the LIMIT says. A search known to be past the limit is not
   // counted at all: CASE evaluates the counting subquery (an InitPlan) only when it
   // takes that branch. OFFSET 0 keeps the planner from copying the CASE into each

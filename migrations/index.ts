@@ -4,6 +4,8 @@ import { AddSessionsAndPasswordResets1764200000000 } from './1764200000000-AddSe
 import { AddPostCountersKeptByTriggers1764300000000 } from './1764300000000-AddPostCountersKeptByTriggers';
 import { AddPostRemovalsCounter1764400000000 } from './1764400000000-AddPostRemovalsCounter';
 import { DeclareCountersOnce1764500000000 } from './1764500000000-DeclareCountersOnce';
+import { AddUsernamesAndFollows1764600000000 } from './1764600000000-AddUsernamesAndFollows';
+import { AddHomeTimelines1764700000000 } from './1764700000000-AddHomeTimelines';
 
 /** Listed by hand, in order: no globs, so ts-jest and the compiled build load the same set. */
 export const migrations = [
@@ -13,4 +15,6 @@ export const migrations = [
   AddPostCountersKeptByTriggers1764300000000,
   AddPostRemovalsCounter1764400000000,
   DeclareCountersOnce1764500000000,
+  AddUsernamesAndFollows1764600000000,
+  AddHomeTimelines1764700000000,
 ];

@@ -12,7 +12,9 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
 import { PostsModule } from './posts/posts.module';
+import { ProfilesModule } from './profiles/profiles.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { TimelineModule } from './timeline/timeline.module';
 import { UsersModule } from './users/users.module';
 import { VotesModule } from './votes/votes.module';
 
@@ -39,6 +41,8 @@ export class AppModule {
         PostsModule,
         VotesModule,
         AccountsModule,
+        ProfilesModule,
+        TimelineModule,
       ],
       controllers: [AppController],
       // Closed by default: every route needs a token unless marked @Public().

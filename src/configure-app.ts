@@ -59,7 +59,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.useGlobalGuards(app.get(RecordWrites), new GlobalRequestBodyGuard(app.get(Reflector)));
   app.useGlobalFilters(new ContractExceptionFilter());
   answerUnparsableRequests(app.getHttpServer());
-  setUpDocs(app);
+  setUpDocs(app, config);
   serveWebApp(app.getHttpAdapter().getInstance());
 }
 

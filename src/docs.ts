@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { AppConfig } from './config/app-config';
 import { completeDocument, HttpErrorDto } from './http/api-errors';
 import type { Request, Response } from 'express';
 import { readFileSync } from 'node:fs';
@@ -36,7 +37,7 @@ const OAUTH2 = 'oauth2';
  * client's generator (client/scripts/generate.mjs) builds it from an app made with
  * `preview: true`, which instantiates nothing.
  */
-export function openApiDocument(app: INestApplication): OpenAPIObject {
+export function openApiDocument(app: INestApplication, config: AppConfig): OpenAPIObject {
   return completeDocument(
     SwaggerModule.createDocument(
       app,
@@ -55,6 +56,7 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
       { autoTagControllers: false, extraModels: [HttpErrorDto] },
     ),
     OAUTH2,
+    config,
   );
 }
 
@@ -62,8 +64,8 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
  * Swagger UI at /docs, ReDoc at /redoc and the OpenAPI document at /openapi.json,
  * all served from npm packages so the pages work without internet access.
  */
-export function setUpDocs(app: INestApplication): void {
-  const document = openApiDocument(app);
+export function setUpDocs(app: INestApplication, config: AppConfig): void {
+  const document = openApiDocument(app, config);
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'openapi.json',
     raw: ['json'],

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { createApiClient, fieldErrors, isHttpError, isValidationError, memoryTokenStore, pageInfo } from '../client/src/index';
-import { createLoggedInUser, createPost, createUser, TestUser } from './support/factories';
+import { createLoggedInUser, createPost, createUser, TestUser, userOut } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** The typed client (client/) against the real app, over HTTP with Node's fetch. */
@@ -32,7 +32,7 @@ describe('typed client', () => {
     const pair = await client.login(user.email, user.password);
     expect(pair).toMatchObject({ token_type: 'bearer', refresh_token: expect.any(String) });
     const { data } = await client.api.GET('/users/me');
-    expect(data).toEqual({ id: user.id, email: user.email, created_at: user.created_at });
+    expect(data).toEqual(userOut(user));
   });
 
   it('on a 401 refreshes once for all concurrent requests, retries each once, and the old refresh token is dead', async () => {

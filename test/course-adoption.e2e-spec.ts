@@ -144,7 +144,7 @@ onServer('taking over a FastAPI course database (PostgreSQL)', () => {
       expect((await login('carol@example.org', 'ada-old-pass')).status).toBe(403);
 
       const me = (await (await api('/users/me', { headers: adaLogin.auth })).json()) as Record<string, unknown>;
-      expect(me).toEqual({ id: 1, email: 'ada.lovelace@example.com', created_at: '2022-01-02T03:04:05.000+00:00' });
+      expect(me).toEqual({ id: 1, email: 'ada.lovelace@example.com', username: 'adalovelace', created_at: '2022-01-02T03:04:05.000+00:00' });
 
       // Every post with its votes; Bob's draft stays his.
       const feed = (await (await api('/posts?limit=100', { headers: adaLogin.auth })).json()) as { Post: { id: number; owner_id: number; created_at: string }; votes: number }[];
@@ -174,11 +174,12 @@ onServer('taking over a FastAPI course database (PostgreSQL)', () => {
       await server.stop();
     }
 
-    expect(await sql(url, `SELECT id, email, phone_number FROM users ORDER BY id`)).toEqual([
-      { id: 1, email: 'ada.lovelace@example.com', phone_number: null },
-      { id: 2, email: 'bob@example.com', phone_number: '+44 20 7946 0000' },
-      { id: 7, email: 'carol@example.org', phone_number: '555-0100' },
-      { id: 8, email: 'dave@example.com', phone_number: null },
+    // Every course user got a username from their e-mail's local part (other characters dropped).
+    expect(await sql(url, `SELECT id, email, username, phone_number FROM users ORDER BY id`)).toEqual([
+      { id: 1, email: 'ada.lovelace@example.com', username: 'adalovelace', phone_number: null },
+      { id: 2, email: 'bob@example.com', username: 'bob', phone_number: '+44 20 7946 0000' },
+      { id: 7, email: 'carol@example.org', username: 'carol', phone_number: '555-0100' },
+      { id: 8, email: 'dave@example.com', username: 'dave', phone_number: null },
     ]);
     expect(await sql(url, `SELECT * FROM alembic_version`)).toEqual([{ version_num: 'c47ecbf163d4' }]);
 

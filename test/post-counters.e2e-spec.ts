@@ -147,13 +147,13 @@ describe('post counters', () => {
         .filter((n) => n['Relation Name'] === 'votes')
         .map((n) => ({ type: n['Node Type'], index: n['Index Name'], byViewerAndPost: /user_id = .*post_id = /.test(n['Index Cond'] ?? '') }));
     const probe = { type: expect.stringMatching(/^Index (Only )?Scan$/), index: 'votes_pkey', byViewerAndPost: true };
-    const feed = await nodes(feedQuery({ viewerId: s.alice.id, search: '', limit: 10, countLimit: 10000 }));
+    const feed = await nodes(feedQuery({ viewer: { id: s.alice.id, emails: 'public' }, search: '', limit: 10, countLimit: 10000 }));
     expect(votesRead(feed)).toEqual([probe]);
     expect(feed.filter((n) => n['Node Type'] === 'Aggregate')).toEqual([]);
     const one = await nodes(readablePostQuery(post.id, s.alice.id));
     expect(votesRead(one)).toEqual([probe]);
     // A search counts, but never more than the cap plus one.
-    const search = await nodes(feedQuery({ viewerId: s.alice.id, search: 'x', limit: 10, countLimit: 10000 }));
+    const search = await nodes(feedQuery({ viewer: { id: s.alice.id, emails: 'public' }, search: 'x', limit: 10, countLimit: 10000 }));
     const aggregate = search.find((n) => n['Node Type'] === 'Aggregate');
     expect(aggregate?.Plans?.map((p) => p['Node Type'])).toEqual(['Limit']);
   });
@@ -161,7 +161,7 @@ describe('post counters', () => {
   it("plan a search's matches for reading them all, and still stop counting one past the cap (query plans)", async () => {
     const tag = `lazy${Date.now()}`;
     for (let i = 0; i < 6; i++) await createPost(s.t, s.alice, { title: `${tag} ${i}` });
-    const [sql, params] = feedQuery({ viewerId: s.alice.id, search: tag, limit: 10, countLimit: 2 });
+    const [sql, params] = feedQuery({ viewer: { id: s.alice.id, emails: 'public' }, search: tag, limit: 10, countLimit: 2 });
     const [{ 'QUERY PLAN': plan }] = await s.t.db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params);
     type PlanNode = { 'Node Type': string; 'CTE Name'?: string; 'Subplan Name'?: string; 'Actual Rows': number; Plans?: PlanNode[] };
     const all: PlanNode[] = [];
@@ -182,7 +182,7 @@ describe('post counters', () => {
 
     // A search known to be past the cap while post_totals.removals has not moved is not counted at all.
     const [{ removals }] = await s.t.db.query(`SELECT removals::text AS removals FROM post_totals`);
-    const [knownSql, knownParams] = feedQuery({ viewerId: s.alice.id, search: tag, limit: 10, countLimit: 2, knownOverUntil: removals });
+    const [knownSql, knownParams] = feedQuery({ viewer: { id: s.alice.id, emails: 'public' }, search: tag, limit: 10, countLimit: 2, knownOverUntil: removals });
     const [{ 'QUERY PLAN': knownPlan }] = await s.t.db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${knownSql}`, knownParams);
     const known: PlanNode[] = [];
     const walkKnown = (node: PlanNode & { 'Actual Loops'?: number }) => {

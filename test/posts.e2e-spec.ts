@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { LoggedInUser, createPost, unique, useAppWithTwoUsers, vote } from './support/factories';
+import { LoggedInUser, createPost, unique, userOut, useAppWithTwoUsers, vote } from './support/factories';
 
 describe('posts', () => {
   const s = useAppWithTwoUsers();
@@ -14,7 +14,7 @@ describe('posts', () => {
         published: true,
         created_at: expect.stringMatching(/[+-]\d\d:\d\d$/),
         owner_id: s.alice.id,
-        owner: { id: s.alice.id, email: s.alice.email, created_at: s.alice.created_at },
+        owner: userOut(s.alice),
       });
     });
 
@@ -69,7 +69,7 @@ describe('posts', () => {
       await vote(s.t, s.bob, post.id).expect(201);
       const res = await request(s.t.server).get(`/posts/${post.id}`).set(s.bob.auth).expect(200);
       expect(res.body).toEqual({
-        Post: { ...post, owner: { id: s.alice.id, email: s.alice.email, created_at: s.alice.created_at } },
+        Post: { ...post, owner: userOut(s.alice) },
         votes: 2,
         voted: true,
       });
@@ -112,7 +112,7 @@ describe('posts', () => {
       expect(res.body.map((p: { Post: { id: number } }) => p.Post.id)).toEqual([newer.id, older.id]);
       expect(res.body.map((p: { votes: number }) => p.votes)).toEqual([0, 1]);
       expect(res.body.map((p: { voted: boolean }) => p.voted)).toEqual([false, true]);
-      expect(res.body[0].Post.owner).toEqual({ id: s.alice.id, email: s.alice.email, created_at: s.alice.created_at });
+      expect(res.body[0].Post.owner).toEqual(userOut(s.alice));
       expect(res.headers['x-total-count']).toBe('2');
     });
 

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { createLoggedInUser, createUser, unique } from './support/factories';
+import { createLoggedInUser, createUser, unique, userOut } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
 const ISO_WITH_OFFSET = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?([+-]\d\d:\d\d)$/;
@@ -13,7 +13,7 @@ describe('users', () => {
     it('registers a user and answers 201 UserOut without any password or hash', async () => {
       const email = `new-${unique()}@example.com`;
       const res = await request(t.server).post('/users').send({ email, password: 'password123' }).expect(201);
-      expect(Object.keys(res.body).sort()).toEqual(['created_at', 'email', 'id']);
+      expect(Object.keys(res.body).sort()).toEqual(['created_at', 'email', 'id', 'username']);
       expect(res.body.email).toBe(email);
       expect(Number.isInteger(res.body.id)).toBe(true);
       expect(res.body.created_at).toMatch(ISO_WITH_OFFSET);
@@ -97,7 +97,7 @@ describe('users', () => {
     it('answers 200 UserOut without a token', async () => {
       const user = await createUser(t);
       const res = await request(t.server).get(`/users/${user.id}`).expect(200);
-      expect(res.body).toEqual({ id: user.id, email: user.email, created_at: user.created_at });
+      expect(res.body).toEqual(userOut(user));
     });
 
     it.each(['999999', '99999999999', '0', '-1'])('answers 404 for id %s', async (id) => {
@@ -116,7 +116,7 @@ describe('users', () => {
     it("answers the token's user", async () => {
       const user = await createLoggedInUser(t);
       const res = await request(t.server).get('/users/me').set(user.auth).expect(200);
-      expect(res.body).toEqual({ id: user.id, email: user.email, created_at: user.created_at });
+      expect(res.body).toEqual(userOut(user));
     });
 
     it('answers 401 without a token', async () => {

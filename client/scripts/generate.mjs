@@ -28,7 +28,7 @@ async function buildDocument() {
   const config = loadConfig({ NODE_ENV: 'test', SECRET_KEY: 'openapi-generator', LOG_LEVEL: 'silent', DATA_DIR: join(clientDir, '.never-created') });
   const app = await NestFactory.create(AppModule.forRoot(config), new ExpressAdapter(), { preview: true, logger: false, abortOnError: false, bodyParser: false });
   try {
-    return openApiDocument(app);
+    return openApiDocument(app, config);
   } finally {
     await app.close();
   }

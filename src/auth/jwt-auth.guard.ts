@@ -2,7 +2,9 @@ import { ExecutionContext, HttpException, Injectable, UnauthorizedException } fr
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
-import { IS_PUBLIC } from './public.decorator';
+import type { AppConfig } from '../config/app-config';
+import { InjectConfig } from '../config/config.provider';
+import { IS_PUBLIC, isOpen, PublicRule } from './public.decorator';
 
 /**
  * The global guard: every route needs a valid bearer token unless it is @Public().
@@ -11,13 +13,16 @@ import { IS_PUBLIC } from './public.decorator';
  */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {
     super();
   }
 
   override canActivate(context: ExecutionContext) {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    if (isPublic) return true;
+    const rule = this.reflector.getAllAndOverride<PublicRule | undefined>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    if (isOpen(rule, this.config)) return true;
     const header = context.switchToHttp().getRequest<Request>().headers.authorization;
     const scheme = header?.split(' ', 1)[0];
     if (!header || scheme?.toLowerCase() !== 'bearer') {

@@ -65,7 +65,14 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   /** Worker processes (node:cluster), like gunicorn's -w; 1 serves from the one process. */
   webConcurrency: number;
+  /** `public`: every user's e-mail is in their UserOut (the course's way); `private`: only the user's own. */
+  userEmails: UserEmails;
+  /** Authors with more followers than this are merged into timelines on read instead of pushed (src/timeline/). */
+  timelinePushMaxFollowers: number;
 }
+
+export const USER_EMAILS = ['public', 'private'] as const;
+export type UserEmails = (typeof USER_EMAILS)[number];
 
 export const JWT_ALGORITHMS = ['HS256', 'RS256', 'ES256', 'EdDSA'] as const;
 export type JwtAlgorithm = (typeof JWT_ALGORITHMS)[number];
@@ -129,6 +136,11 @@ export function loadConfig(env: Env): AppConfig {
   const logLevel = (get('LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`Invalid LOG_LEVEL: "${logLevel}" (expected one of ${LOG_LEVELS.join(', ')})`);
+  }
+
+  const userEmails = (get('USER_EMAILS') ?? 'public') as UserEmails;
+  if (!USER_EMAILS.includes(userEmails)) {
+    throw new ConfigError(`Invalid USER_EMAILS: "${userEmails}" (expected public or private)`);
   }
 
   const redisUrl = get('REDIS_URL');
@@ -205,6 +217,8 @@ export function loadConfig(env: Env): AppConfig {
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     webConcurrency,
     searchCountLimit: int('SEARCH_COUNT_LIMIT', 10_000, 1, 1_000_000_000),
+    userEmails,
+    timelinePushMaxFollowers: int('TIMELINE_PUSH_MAX_FOLLOWERS', 10_000, 0, 1_000_000_000),
   };
 }
 

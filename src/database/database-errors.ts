@@ -10,6 +10,13 @@ export function sqlState(err: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+/** The constraint a driver error names (a unique key, a check), whether TypeORM wrapped it or not. */
+export function sqlConstraint(err: unknown): string | undefined {
+  const e = err as { constraint?: unknown; driverError?: { constraint?: unknown } };
+  const name = e?.driverError?.constraint ?? e?.constraint;
+  return typeof name === 'string' ? name : undefined;
+}
+
 /**
  * True for failures that mean "the database is not reachable right now" rather
  * than "this query is wrong": refused or dropped connections, a server shutting

@@ -1,6 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiResponse, ApiSchema } from '@nestjs/swagger';
 import type { HeadersObject, OpenAPIObject, OperationObject, ResponseObject } from '@nestjs/swagger';
+import { isOpen, PUBLIC_OPERATION, type PublicRule } from '../auth/public.decorator';
+import type { AppConfig } from '../config/app-config';
 
 @ApiSchema({ name: 'HTTPError' })
 export class HttpErrorDto {
@@ -64,24 +66,23 @@ export function ApiErrors(...statuses: number[]) {
   return applyDecorators(...statuses.map(errorResponse));
 }
 
-/** The marker `@Public()` leaves on a route's operation, for `completeDocument`. */
-export const PUBLIC_OPERATION = 'x-public';
 
 /**
  * The document-wide rules, applied to what Nest generated from the controllers:
  * routes need the OAuth2 token unless they are public (`security: []`), and
  * every route declares the errors any route can answer.
  */
-export function completeDocument(document: OpenAPIObject, securityScheme: string): OpenAPIObject {
+export function completeDocument(document: OpenAPIObject, securityScheme: string, config: Pick<AppConfig, 'userEmails'>): OpenAPIObject {
   document.security = [{ [securityScheme]: [] }];
   for (const path of Object.values(document.paths)) {
     for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
-      const operation: (OperationObject & { [PUBLIC_OPERATION]?: boolean }) | undefined = path[method];
+      const operation: (OperationObject & { [PUBLIC_OPERATION]?: PublicRule }) | undefined = path[method];
       if (!operation) continue;
       const shared = [405, 500];
-      if (operation[PUBLIC_OPERATION]) {
+      const open = isOpen(operation[PUBLIC_OPERATION], config);
+      delete operation[PUBLIC_OPERATION];
+      if (open) {
         operation.security = [];
-        delete operation[PUBLIC_OPERATION];
       } else {
         delete operation.security;
         // The token check reads the token's user and session.

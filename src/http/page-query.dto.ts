@@ -1,11 +1,20 @@
-import { QueryIntegerField } from './fields';
+import { ValidateBy } from 'class-validator';
+import { QueryIntegerField, TextField } from './fields';
 
-/** `limit` and `skip`, as the course's list routes take them; list DTOs extend this. */
+/** `limit` and `cursor`, as every list route takes them; list DTOs extend this. */
 export class PageQueryDto {
   @QueryIntegerField({ minimum: 1, maximum: 100, default: 10 })
   limit: number = 10;
 
-  /** Absent, not 0, when the client left it out (0 is the default): a route can refuse it beside another way of paging. */
-  @QueryIntegerField({ minimum: 0, maximum: 2_147_483_647, default: 0 })
-  skip?: number;
+  @TextField({
+    optional: true,
+    maxLength: 100,
+    description: 'Continue after the previous page: its X-Next-Cursor header (also in its Link header)',
+  })
+  // `skip`, on the feed (the course's paging), counts from the top: it cannot continue a cursor.
+  @ValidateBy(
+    { name: 'cursorWithoutSkip', validator: { validate: (_cursor, args) => (args?.object as { skip?: number }).skip === undefined } },
+    { message: 'Value error, cursor and skip cannot be used together' },
+  )
+  cursor?: string;
 }

@@ -8,6 +8,7 @@ import { User } from '../users/user.entity';
 // Made by a migration in forms TypeORM cannot describe (INCLUDE columns, a GIN trigram index).
 @Index('posts_feed_idx', { synchronize: false })
 @Index('posts_title_trgm_idx', { synchronize: false })
+@Index('posts_owner_feed_idx', { synchronize: false })
 export class Post {
   @PrimaryGeneratedColumn()
   id: number;
@@ -24,11 +25,10 @@ export class Post {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
-  @Index('posts_owner_id_idx')
   @Column({ name: 'owner_id', type: 'int' })
   ownerId: number;
 
-  /** The number of its votes, kept by triggers on votes (see the migration AddPostCountersKeptByTriggers); never written by the app. */
+  /** The number of its votes, kept by triggers on votes (migrations/counters.ts); never written by the app. */
   @Column({ name: 'votes_count', type: 'int', default: 0, insert: false, update: false })
   votesCount: number;
 

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ApiErrors } from '../http/api-errors';
 import { IdParam } from '../http/id-param.decorator';
+import { NEXT_PAGE_HEADERS, sendHeaders } from '../http/paging';
 import { User } from '../users/user.entity';
 import { FeedQueryDto } from './dto/feed-query.dto';
 import { PostCreateDto, PostPatchDto } from './dto/post-input.dto';
@@ -25,14 +26,13 @@ export class PostsController {
     headers: {
       'X-Total-Count': { schema: { type: 'integer' }, description: 'Posts matching the query (a search counts at most SEARCH_COUNT_LIMIT)' },
       'X-Total-Count-Capped': { schema: { type: 'string', enum: ['true'] }, description: 'Present when a search has more matches than X-Total-Count says' },
-      Link: { schema: { type: 'string' }, description: 'When there is a next page: `</posts?limit=..&cursor=..&search=..>; rel="next"`' },
-      'X-Next-Cursor': { schema: { type: 'string' }, description: "When there is a next page: the `cursor` that continues after this page's last post" },
+      ...NEXT_PAGE_HEADERS,
     },
   })
   @ApiErrors(422)
   async list(@CurrentUser() user: User, @Query() query: FeedQueryDto, @Res({ passthrough: true }) res: Response): Promise<PostOutDto[]> {
     const { posts, headers } = await this.posts.list(user, query);
-    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    sendHeaders(res, headers);
     return posts;
   }
 

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ReadRouting } from '../database/read-routing';
-import type { User } from '../users/user.entity';
-import { PostDto, PostOutDto } from './dto/post-out.dto';
+import type { Viewer } from '../users/dto/user-out.dto';
+import { PostOutDto } from './dto/post-out.dto';
 import { changeableBy, readableBy, WriteTarget } from './post-access';
+import { POST_OUT_SQL, PostOutRow, PostRow, toPostOut } from './post-projection';
 import { SearchCounts } from './search-counts';
 
 export interface FeedFilter {
-  viewerId: number;
+  viewer: Viewer & { id: number };
   search: string;
   limit: number;
   /** Rows to skip (the course's paging). */
@@ -36,24 +37,6 @@ export interface FeedPage {
   searchCounted: boolean;
   /** A search just counted past countLimit in published posts alone: it stays past it while post_totals.removals is at most this. */
   overUntil?: string;
-}
-
-/** A post's columns as SQL returns them. */
-export interface PostRow {
-  id: number;
-  title: string;
-  content: string;
-  published: boolean;
-  created_at: Date;
-  owner_id: number;
-}
-
-/** A post with its owner and vote count, as the feed's SQL returns it. */
-export interface PostOutRow extends PostRow {
-  owner_email: string;
-  owner_created_at: Date;
-  votes: number;
-  voted: boolean;
 }
 
 /**
@@ -85,18 +68,6 @@ export interface OwnedWrite {
 }
 
 /**
- * Owner, vote count and whether the viewer $1 voted, for the posts of `page` (a
- * relation of post ids); the viewer's vote is one probe of the votes primary key.
- */
-const WITH_OWNER_AND_VOTES = `
-  SELECT p.id, p.title, p.content, p.published, p.created_at, p.owner_id,
-         u.email AS owner_email, u.created_at AS owner_created_at, p.votes_count AS votes,
-         EXISTS (SELECT 1 FROM votes v WHERE v.user_id = $1 AND v.post_id = p.id) AS voted
-  FROM page
-  JOIN posts p ON p.id = page.id
-  JOIN users u ON u.id = p.owner_id`;
-
-/**
  * The feed in one statement: the page (one row more than asked for, to tell
  * whether a next page exists) and the number of matches, each at a cost that does
  * not grow with the tables. The unfiltered count is two counters kept by triggers
@@ -104,8 +75,8 @@ const WITH_OWNER_AND_VOTES = `
  * `countLimit`. Exported for the benchmark's floor server, which must do exactly
  * the API's work.
  */
-export function feedQuery({ viewerId, search, limit, skip = 0, after, countLimit, knownOverUntil }: FeedFilter): [string, unknown[]] {
-  const params: unknown[] = [viewerId];
+export function feedQuery({ viewer, search, limit, skip = 0, after, countLimit, knownOverUntil }: FeedFilter): [string, unknown[]] {
+  const params: unknown[] = [viewer.id];
   const param = (value: unknown) => `$${params.push(value)}`;
   let matching = readableBy('$1');
   if (search !== '') matching += ` AND p.title ILIKE ${param(`%${escapeLike(search)}%`)}`;
@@ -133,16 +104,16 @@ export function feedQuery({ viewerId, search, limit, skip = 0, after, countLimit
   const page = `SELECT p.id FROM posts p WHERE ${matching}${older} ORDER BY p.id DESC LIMIT ${param(limit + 1)} OFFSET ${param(skip)}`;
   return [
     `WITH ${matches}page AS (${page})
-     SELECT total.*, rows.* FROM (${total}) total LEFT JOIN (${WITH_OWNER_AND_VOTES}) rows ON true
+     SELECT total.*, rows.* FROM (${total}) total LEFT JOIN (${POST_OUT_SQL}) rows ON true
      ORDER BY rows.id DESC`,
     params,
   ];
 }
 
 /** The feed statement's rows as a page. */
-export function feedPageOf(rows: FeedRow[], { limit, search, countLimit }: FeedFilter): FeedPage {
+export function feedPageOf(rows: FeedRow[], { viewer, limit, search, countLimit }: FeedFilter): FeedPage {
   const { total, published_matches: published, removals } = rows[0];
-  const posts = rows.filter((row): row is FeedCount & PostOutRow => row.id !== null).map(toPostOut);
+  const posts = rows.filter((row): row is FeedCount & PostOutRow => row.id !== null).map((row) => toPostOut(row, viewer));
   const totalCapped = search !== '' && (total === null || total > countLimit);
   const page: FeedPage = {
     posts: posts.slice(0, limit),
@@ -171,9 +142,39 @@ export async function readFeedPage(
   return page;
 }
 
+/** A page of a list of posts newest first, other than the feed. */
+export interface PostPage {
+  posts: PostOutDto[];
+  /** When there is a next page: the id of this page's last post, where the next one continues. */
+  nextAfter?: number;
+}
+
+/** `rows`, up to one more than `limit` (which tells that a next page exists), as a page. */
+export function postPageOf(rows: PostOutRow[], viewer: Viewer, limit: number): PostPage {
+  const posts = rows.slice(0, limit).map((row) => toPostOut(row, viewer));
+  return rows.length > limit ? { posts, nextAfter: posts[limit - 1].Post.id } : { posts };
+}
+
+/**
+ * An author's posts for the viewer $1 (drafts only to the author), newest first, and
+ * their number (published posts, plus drafts for the author): no row when no user
+ * has the username. The page is a range of posts_owner_feed_idx.
+ */
+export function authorPostsQuery(viewerId: number, username: string, limit: number, after?: number): [string, unknown[]] {
+  const older = after === undefined ? '' : ' AND p.id < $4';
+  return [
+    `WITH author AS (SELECT u.id, u.posts_count + CASE WHEN u.id = $1 THEN u.drafts_count ELSE 0 END AS total
+                     FROM users u WHERE lower(u.username) = lower($2)),
+          page AS (SELECT p.id FROM author a JOIN posts p ON p.owner_id = a.id WHERE ${readableBy('$1')}${older}
+                   ORDER BY p.id DESC LIMIT $3)
+     SELECT author.total, rows.* FROM author LEFT JOIN (${POST_OUT_SQL}) rows ON true ORDER BY rows.id DESC`,
+    after === undefined ? [viewerId, username, limit + 1] : [viewerId, username, limit + 1, after],
+  ];
+}
+
 /** One post for a viewer, with owner and vote count; no row if the viewer may not read it. */
 export function readablePostQuery(id: number, viewerId: number): [string, unknown[]] {
-  return [`WITH page AS (SELECT p.id FROM posts p WHERE p.id = $2 AND ${readableBy('$1')}) ${WITH_OWNER_AND_VOTES}`, [viewerId, id]];
+  return [`WITH page AS (SELECT p.id FROM posts p WHERE p.id = $2 AND ${readableBy('$1')}) ${POST_OUT_SQL}`, [viewerId, id]];
 }
 
 /**
@@ -199,13 +200,32 @@ export class PostsRepository {
   ) {}
 
   findFeedPage(filter: FeedFilter): Promise<FeedPage> {
-    const reader = this.reads.reader(filter.viewerId);
+    const reader = this.reads.reader(filter.viewer.id);
     return readFeedPage((sql, params) => reader.query<FeedRow[]>(sql, params), filter, this.searchCounts);
   }
 
-  async findReadableById(id: number, viewerId: number): Promise<PostOutDto | null> {
-    const [row] = await this.reads.reader(viewerId).query<PostOutRow[]>(...readablePostQuery(id, viewerId));
-    return row ? toPostOut(row) : null;
+  async findReadableById(id: number, viewer: Viewer & { id: number }): Promise<PostOutDto | null> {
+    const [row] = await this.reads.reader(viewer.id).query<PostOutRow[]>(...readablePostQuery(id, viewer.id));
+    return row ? toPostOut(row, viewer) : null;
+  }
+
+  /** An author's page of posts and their number, or null when no user has the username. */
+  async findAuthorPage(viewer: Viewer & { id: number }, username: string, limit: number, after?: number): Promise<(PostPage & { total: number }) | null> {
+    type Row = { total: number } & (PostOutRow | { [K in keyof PostOutRow]: null });
+    const rows = await this.reads.reader(viewer.id).query<Row[]>(...authorPostsQuery(viewer.id, username, limit, after));
+    if (rows.length === 0) return null;
+    const posts = rows.filter((row): row is { total: number } & PostOutRow => row.id !== null);
+    return { ...postPageOf(posts, viewer, limit), total: rows[0].total };
+  }
+
+  async insert(ownerId: number, post: Pick<PostRow, 'title' | 'content' | 'published'>): Promise<PostRow> {
+    const [row] = await this.db.query<PostRow[]>(`INSERT INTO posts (title, content, published, owner_id) VALUES ($1, $2, $3, $4) RETURNING *`, [
+      post.title,
+      post.content,
+      post.published,
+      ownerId,
+    ]);
+    return row;
   }
 
   /** Applies `changes` if the editor owns the post, in one statement that also reads what a refusal needs. */
@@ -243,13 +263,4 @@ export class PostsRepository {
 /** `%` and `_` in a search term match themselves. */
 function escapeLike(term: string): string {
   return term.replace(/[\\%_]/g, '\\$&');
-}
-
-export function toPostOut(row: PostOutRow): PostOutDto {
-  const owner = { id: row.owner_id, email: row.owner_email, createdAt: row.owner_created_at };
-  return { Post: toPostDto(row, owner), votes: row.votes, voted: row.voted };
-}
-
-export function toPostDto(row: PostRow, owner: Pick<User, 'id' | 'email' | 'createdAt'>): PostDto {
-  return PostDto.from({ id: row.id, title: row.title, content: row.content, published: row.published, createdAt: row.created_at, ownerId: row.owner_id }, owner);
 }

@@ -1,67 +1,77 @@
 import { Injectable } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.provider';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { isStorableId } from '../database/database-errors';
-import { RequestValidationError } from '../http/request-validation.error';
+import { PageQueryDto } from '../http/page-query.dto';
+import { pageHeaders } from '../http/paging';
+import { profileNotFound } from '../profiles/username-param';
+import { viewerOf } from '../users/dto/user-out.dto';
 import { User } from '../users/user.entity';
 import { FeedQueryDto } from './dto/feed-query.dto';
 import { PostCreateDto, PostPatchDto } from './dto/post-input.dto';
 import { PostDto, PostOutDto } from './dto/post-out.dto';
 import { FeedCursors, feedHeaders } from './feed-paging';
 import { postNotFound, refusedChange } from './post-access';
-import { Post } from './post.entity';
-import { OwnedWrite, PostsRepository, toPostDto } from './posts.repository';
+import { toPost } from './post-projection';
+import { OwnedWrite, PostsRepository } from './posts.repository';
 
-export interface FeedAnswer {
+/** A list of posts and the headers that go with it (counts, the next page). */
+export interface PostsAnswer {
   posts: PostOutDto[];
   headers: Record<string, string>;
 }
 
 @Injectable()
 export class PostsService {
-  private readonly cursors: FeedCursors;
+  readonly cursors: FeedCursors;
   private readonly searchCountLimit: number;
 
   constructor(
-    @InjectRepository(Post) private readonly posts: Repository<Post>,
     private readonly repository: PostsRepository,
-    @InjectConfig() config: AppConfig,
+    @InjectConfig() private readonly config: AppConfig,
   ) {
     this.cursors = new FeedCursors(config.secretKey);
     this.searchCountLimit = config.searchCountLimit;
   }
 
-  async list(viewer: User, { limit, skip, search, cursor }: FeedQueryDto): Promise<FeedAnswer> {
-    const after = cursor === undefined ? undefined : this.cursors.decode(cursor);
-    if (cursor !== undefined && after === undefined) {
-      throw RequestValidationError.single(['query', 'cursor'], 'Value error, invalid cursor', 'value_error');
-    }
-    const page = await this.repository.findFeedPage({ viewerId: viewer.id, limit, skip, search, after, countLimit: this.searchCountLimit });
+  async list(viewer: User, { limit, skip, search, cursor }: FeedQueryDto): Promise<PostsAnswer> {
+    const after = this.cursors.decodeQuery(cursor);
+    const page = await this.repository.findFeedPage({ viewer: this.viewer(viewer), limit, skip, search, after, countLimit: this.searchCountLimit });
     return { posts: page.posts, headers: feedHeaders(page, { limit, search }, this.cursors) };
   }
 
+  /** GET /profiles/{username}/posts. */
+  async listByAuthor(viewer: User, username: string, { limit, cursor }: PageQueryDto): Promise<PostsAnswer> {
+    const after = this.cursors.decodeQuery(cursor);
+    const page = await this.repository.findAuthorPage(this.viewer(viewer), username, limit, after);
+    if (!page) throw profileNotFound();
+    const nextCursor = page.nextAfter === undefined ? undefined : this.cursors.encode(page.nextAfter);
+    return { posts: page.posts, headers: pageHeaders(`/profiles/${username}/posts`, { limit }, { total: page.total, nextCursor }) };
+  }
+
   async get(viewer: User, id: number): Promise<PostOutDto> {
-    const post = isStorableId(id) ? await this.repository.findReadableById(id, viewer.id) : null;
+    const post = isStorableId(id) ? await this.repository.findReadableById(id, this.viewer(viewer)) : null;
     if (!post) throw postNotFound.onRead(id);
     return post;
   }
 
   async create(owner: User, dto: PostCreateDto): Promise<PostDto> {
-    const post = await this.posts.save(this.posts.create({ ...dto, ownerId: owner.id }), { transaction: false });
-    return PostDto.from(post, owner);
+    return toPost(await this.repository.insert(owner.id, dto), owner, this.viewer(owner));
   }
 
   /** PUT and PATCH. */
   async update(editor: User, id: number, changes: PostCreateDto | PostPatchDto): Promise<PostDto> {
     const { written } = await this.owned(editor, id, () => this.repository.updateOwned(id, editor.id, changes));
-    return toPostDto(written, editor);
+    return toPost(written, editor, this.viewer(editor));
   }
 
   /** Its votes go with it (ON DELETE CASCADE). */
   async remove(editor: User, id: number): Promise<void> {
     await this.owned(editor, id, () => this.repository.deleteOwned(id, editor.id));
+  }
+
+  private viewer(user: User) {
+    return { ...viewerOf(user, this.config), id: user.id };
   }
 
   private async owned(editor: User, id: number, write: () => Promise<OwnedWrite>): Promise<Required<OwnedWrite>> {

@@ -32,7 +32,7 @@ export function tokenUserQuery(
   if (sid !== undefined) {
     if (typeof sid !== 'number' || !isStorableId(sid)) return null;
     return [
-      `SELECT u.id, u.email, u.created_at FROM users u JOIN sessions s ON s.user_id = u.id
+      `SELECT u.id, u.email, u.username, u.created_at FROM users u JOIN sessions s ON s.user_id = u.id
        WHERE u.id = $1 AND s.id = $2 AND s.last_used_at > now() - make_interval(days => $3)`,
       [userId, sid, sessionDays],
     ];
@@ -40,7 +40,7 @@ export function tokenUserQuery(
   const issuedAt = typeof iat === 'number' ? iat : exp - lifetimeSeconds;
   if (!(issuedAt >= 0 && issuedAt <= MAX_EPOCH_SECONDS)) return null;
   return [
-    `SELECT id, email, created_at FROM users WHERE id = $1 AND (tokens_valid_after IS NULL OR tokens_valid_after <= to_timestamp($2))`,
+    `SELECT id, email, username, created_at FROM users WHERE id = $1 AND (tokens_valid_after IS NULL OR tokens_valid_after <= to_timestamp($2))`,
     [userId, issuedAt],
   ];
 }
@@ -71,9 +71,15 @@ export class TokenUsers {
   async find(claims: AccessTokenClaims): Promise<AuthenticatedUser | null> {
     const query = tokenUserQuery(claims, this);
     if (!query) return null;
-    const [row] = await this.reads.onPrimary.query<{ id: number; email: string; created_at: Date }[]>(...query);
+    const [row] = await this.reads.onPrimary.query<{ id: number; email: string; username: string; created_at: Date }[]>(...query);
     if (!row) return null;
-    // A User as the repository's create() makes it from these three columns, without its entity transformer.
-    return Object.assign(new User(), { id: row.id, email: row.email, createdAt: row.created_at, sessionId: typeof claims.sid === 'number' ? claims.sid : null });
+    // A User as the repository's create() makes it from these columns, without its entity transformer.
+    return Object.assign(new User(), {
+      id: row.id,
+      email: row.email,
+      username: row.username,
+      createdAt: row.created_at,
+      sessionId: typeof claims.sid === 'number' ? claims.sid : null,
+    });
   }
 }

@@ -24,8 +24,8 @@ export class UsersController {
   @ApiOperation({ operationId: 'createUser', summary: 'Register' })
   @ApiCreatedResponse({ type: UserOut })
   @ApiErrors(409, 413, 422, 429, 503)
-  async create(@Body() dto: CreateUserDto): Promise<UserOut> {
-    return UserOut.from(await this.users.register(dto));
+  create(@Body() dto: CreateUserDto): Promise<UserOut> {
+    return this.users.register(dto);
   }
 
   // Declared before ':id' so that "me" is not read as an id.
@@ -33,15 +33,15 @@ export class UsersController {
   @ApiOperation({ operationId: 'getCurrentUser', summary: 'The user the token belongs to' })
   @ApiOkResponse({ type: UserOut })
   me(@CurrentUser() user: User): UserOut {
-    return UserOut.from(user);
+    return this.users.describe(user, user);
   }
 
-  @Public()
+  @Public('while-emails-public')
   @Get(':id')
-  @ApiOperation({ operationId: 'getUser', summary: 'A user by id' })
+  @ApiOperation({ operationId: 'getUser', summary: 'A user by id (needs a token when the server runs with USER_EMAILS=private)' })
   @ApiOkResponse({ type: UserOut })
   @ApiErrors(404, 422, 503)
-  async findOne(@IdParam() id: number): Promise<UserOut> {
-    return UserOut.from(await this.users.getById(id));
+  findOne(@CurrentUser() viewer: User | undefined, @IdParam() id: number): Promise<UserOut> {
+    return this.users.describeById(id, viewer ?? null);
   }
 }

@@ -7,9 +7,13 @@ const unique = () => `${process.pid}-${Date.now().toString(36)}-${++sequence}`;
 export interface TestUser {
   id: number;
   email: string;
+  username: string;
   password: string;
   created_at: string;
 }
+
+/** The UserOut of a test user, as its owner (or anyone, with USER_EMAILS=public) sees it. */
+export const userOut = ({ id, email, username, created_at }: TestUser) => ({ id, email, username, created_at });
 
 export interface LoggedInUser extends TestUser {
   token: string;
@@ -25,10 +29,10 @@ export interface TokenAnswer {
   refresh_token: string;
 }
 
-export async function createUser(t: TestApp, fields: Partial<Pick<TestUser, 'email' | 'password'>> = {}): Promise<TestUser> {
+export async function createUser(t: TestApp, fields: Partial<Pick<TestUser, 'email' | 'password' | 'username'>> = {}): Promise<TestUser> {
   const email = fields.email ?? `user-${unique()}@example.com`;
   const password = fields.password ?? 'password123';
-  const res = await request(t.server).post('/users').send({ email, password }).expect(201);
+  const res = await request(t.server).post('/users').send({ email, password, username: fields.username }).expect(201);
   return { ...res.body, password };
 }
 
@@ -51,8 +55,8 @@ export function refresh(t: TestApp, refreshToken: string) {
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 /** A new user, logged in. */
-export async function createLoggedInUser(t: TestApp): Promise<LoggedInUser> {
-  const user = await createUser(t);
+export async function createLoggedInUser(t: TestApp, fields: Partial<Pick<TestUser, 'email' | 'password' | 'username'>> = {}): Promise<LoggedInUser> {
+  const user = await createUser(t, fields);
   const answer = await logIn(t, user);
   return { ...user, token: answer.access_token, refreshToken: answer.refresh_token, auth: bearer(answer.access_token) };
 }
@@ -77,6 +81,27 @@ export async function createPost(
 
 export function vote(t: TestApp, voter: LoggedInUser, postId: number, dir: 0 | 1 = 1) {
   return request(t.server).post('/vote').set(voter.auth).send({ post_id: postId, dir });
+}
+
+/** PUT (or DELETE) /profiles/{username}/follow. */
+export function follow(t: TestApp, follower: LoggedInUser, followee: Pick<TestUser, 'username'>, on = true) {
+  return request(t.server)[on ? 'put' : 'delete'](`/profiles/${followee.username}/follow`).set(follower.auth);
+}
+
+/**
+ * Polls `check` until it passes or `timeoutMs` runs out (then its last failure is
+ * thrown): for what the contract lets happen shortly after an answer (a timeline fan-out).
+ */
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 5000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (err) {
+      if (Date.now() > until) throw err;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
 }
 
 export { unique };

@@ -1,19 +1,11 @@
-import { ValidateBy } from 'class-validator';
 import { PageQueryDto } from '../../http/page-query.dto';
-import { TextField } from '../../http/fields';
+import { QueryIntegerField, TextField } from '../../http/fields';
 
 export class FeedQueryDto extends PageQueryDto {
+  /** Absent, not 0, when the client left it out (0 is the default), so that it can be refused beside a cursor. */
+  @QueryIntegerField({ minimum: 0, maximum: 2_147_483_647, default: 0, description: "Posts to skip (the course's paging). Not with cursor." })
+  skip?: number;
+
   @TextField({ optional: true, maxLength: 300, description: 'Case-insensitive substring of the title; % and _ match themselves' })
   search: string = '';
-
-  @TextField({
-    optional: true,
-    maxLength: 100,
-    description: "Continue after the previous page: its X-Next-Cursor header (also in its Link header). Not with skip.",
-  })
-  @ValidateBy(
-    { name: 'cursorWithoutSkip', validator: { validate: (_cursor, args) => (args?.object as FeedQueryDto).skip === undefined } },
-    { message: 'Value error, cursor and skip cannot be used together' },
-  )
-  cursor?: string;
 }

@@ -1,8 +1,5 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { isoDateTime } from '../../http/iso-datetime';
 import { UserOut } from '../../users/dto/user-out.dto';
-import type { User } from '../../users/user.entity';
-import type { Post } from '../post.entity';
 
 @ApiSchema({ name: 'Post' })
 export class PostDto {
@@ -26,18 +23,6 @@ export class PostDto {
 
   @ApiProperty({ type: UserOut })
   owner: UserOut;
-
-  static from(post: Omit<Post, 'owner' | 'votesCount'>, owner: Pick<User, 'id' | 'email' | 'createdAt'>): PostDto {
-    return {
-      id: post.id,
-      title: post.title,
-      content: post.content,
-      published: post.published,
-      created_at: isoDateTime(post.createdAt),
-      owner_id: post.ownerId,
-      owner: UserOut.from(owner),
-    };
-  }
 }
 
 /** A post with its vote count; the capitalised key is the course API's. */

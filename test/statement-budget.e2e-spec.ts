@@ -61,4 +61,19 @@ describe('SQL statements per request', () => {
     expect(await count(() => request(s.t.server).delete(`/posts/${post.id}`).set(s.alice.auth), 204)).toBe(2);
     expect(await count(() => request(s.t.server).delete(`/posts/${post.id}`).set(s.alice.auth), 404)).toBe(2);
   });
+
+  it('serves a profile, its lists, its posts, a follow and the timeline in the token check plus one', async () => {
+    const bob = s.bob.username;
+    await createPost(s.t, s.bob);
+    expect(await count(() => request(s.t.server).put(`/profiles/${bob}/follow`).set(s.alice.auth), 200)).toBe(2);
+    expect(await count(() => request(s.t.server).put(`/profiles/${bob}/follow`).set(s.alice.auth), 200)).toBe(2);
+    expect(await count(() => request(s.t.server).put(`/profiles/${s.alice.username}/follow`).set(s.alice.auth), 422)).toBe(2);
+    expect(await count(() => request(s.t.server).put('/profiles/nobody_at_all/follow').set(s.alice.auth), 404)).toBe(2);
+    for (const path of [`/profiles/${bob}`, `/profiles/${bob}/followers`, `/profiles/${bob}/following`, `/profiles/${bob}/posts`, '/timeline']) {
+      expect([path, await count(() => request(s.t.server).get(path).set(s.alice.auth), 200)]).toEqual([path, 2]);
+    }
+    expect(await count(() => request(s.t.server).get('/profiles/nobody_at_all/followers').set(s.alice.auth), 404)).toBe(2);
+    expect(await count(() => request(s.t.server).patch('/users/me').set(s.alice.auth).send({ bio: 'hi' }), 200)).toBe(2);
+    expect(await count(() => request(s.t.server).delete(`/profiles/${bob}/follow`).set(s.alice.auth), 200)).toBe(2);
+  });
 });

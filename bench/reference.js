@@ -8,7 +8,8 @@ const { createHmac, timingSafeEqual } = require('node:crypto');
 const { Pool } = require('pg');
 const { loadConfig } = require('../dist/src/config/app-config');
 const { FeedCursors, feedHeaders } = require('../dist/src/posts/feed-paging');
-const { readFeedPage, readablePostQuery, toPostOut } = require('../dist/src/posts/posts.repository');
+const { readFeedPage, readablePostQuery } = require('../dist/src/posts/posts.repository');
+const { toPostOut } = require('../dist/src/posts/post-projection');
 const { SearchCounts } = require('../dist/src/posts/search-counts');
 const { tokenUserQuery } = require('../dist/src/sessions/token-users');
 
@@ -45,7 +46,7 @@ async function feed(viewerId, { limit, skip, search, cursor }) {
   const query = { limit: Number(limit ?? 10), search: search ?? '' };
   const after = cursor === undefined ? undefined : cursors.decode(cursor);
   if (cursor !== undefined && after === undefined) return { status: 422, body: { detail: [{ loc: ['query', 'cursor'], msg: 'Value error, invalid cursor', type: 'value_error' }] } };
-  const filter = { viewerId, ...query, skip: skip === undefined ? undefined : Number(skip), after, countLimit: config.searchCountLimit };
+  const filter = { viewer: { id: viewerId, emails: config.userEmails }, ...query, skip: skip === undefined ? undefined : Number(skip), after, countLimit: config.searchCountLimit };
   const page = await readFeedPage(async (sql, params) => (await pool.query(sql, params)).rows, filter, searchCounts);
   return { status: 200, body: page.posts, headers: feedHeaders(page, query, cursors) };
 }
@@ -53,7 +54,7 @@ async function feed(viewerId, { limit, skip, search, cursor }) {
 /** GET /posts/{id}. */
 async function post(viewerId, id) {
   const { rows } = await pool.query(...readablePostQuery(Number(id), viewerId));
-  return rows.length ? { status: 200, body: toPostOut(rows[0]) } : { status: 404, body: { detail: `post with id: ${id} was not found` } };
+  return rows.length ? { status: 200, body: toPostOut(rows[0], { id: viewerId, emails: config.userEmails }) } : { status: 404, body: { detail: `post with id: ${id} was not found` } };
 }
 
 module.exports = { viewerOf, unauthorized, feed, post };

@@ -12,6 +12,7 @@ const autocannon = require('autocannon');
 const bcrypt = require('bcrypt');
 const { Client } = require('pg');
 const { FeedCursors } = require('../dist/src/posts/feed-paging');
+const { measureTimeline, renderTimeline } = require('./timeline');
 
 const ROOT = path.resolve(__dirname, '..');
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432';
@@ -22,6 +23,8 @@ const PASSWORD = 'bench-password';
 const USERS = 1000;
 const POSTS = Number(process.env.BENCH_POSTS ?? 20000);
 const GROWTH_POSTS = (process.env.BENCH_GROWTH_POSTS ?? '20000,200000,1000000').split(',').filter(Boolean).map(Number);
+const TIMELINE = process.env.BENCH_TIMELINE !== '0';
+const LOAD = process.env.BENCH_LOAD !== '0';
 const WORDS = ['cats', 'dogs', 'rust', 'node', 'coffee', 'travel', 'music', 'books'];
 
 const dbUrl = (name) => {
@@ -55,13 +58,15 @@ const insertPosts = (url, from, to, users) =>
 /** The main table's data: the triggers keep the counters while it is written, as they would for any SQL. */
 async function seed(url) {
   const started = Date.now();
-  await sql(url, `INSERT INTO users (email, password) SELECT 'user' || i || '@bench.example', $1 FROM generate_series(1, ${USERS}) i`, [await hashed]);
+  await sql(url, `INSERT INTO users (email, username, password) SELECT 'user' || i || '@bench.example', 'user' || i, $1 FROM generate_series(1, ${USERS}) i`, [await hashed]);
   // One session per user, with the user's id: the tokens below carry it as sid, as a login's do.
   await sql(url, `INSERT INTO sessions (id, user_id, family_hash, secret_hash) SELECT id, id, sha256(('f' || id)::bytea), sha256(('s' || id)::bytea) FROM users`);
   await sql(url, `SELECT setval('sessions_id_seq', (SELECT max(id) FROM sessions))`);
   await insertPosts(url, 1, POSTS, USERS);
   // 200 distinct posts for each of the 1,000 users: 200,000 votes, ~10 per post.
   await sql(url, `INSERT INTO votes (user_id, post_id) SELECT u, ((u * 97 + k * 101) % ${POSTS}) + 1 FROM generate_series(1, ${USERS}) u, generate_series(0, 199) k`);
+  // Nobody follows anyone here: the timeline jobs the posts queued have nothing to do.
+  await sql(url, 'DELETE FROM timeline_jobs');
   await sql(url, 'VACUUM ANALYZE');
   return Date.now() - started;
 }
@@ -78,7 +83,7 @@ const RARE_TERM = '12345';
 async function growTo(url, from, to) {
   const started = Date.now();
   if (from === 1) {
-    await sql(url, `INSERT INTO users (email, password) SELECT 'user' || i || '@bench.example', $1 FROM generate_series(1, ${GROWTH_USERS}) i`, [await hashed]);
+    await sql(url, `INSERT INTO users (email, username, password) SELECT 'user' || i || '@bench.example', 'user' || i, $1 FROM generate_series(1, ${GROWTH_USERS}) i`, [await hashed]);
     // One session per user, with the user's id: the tokens below carry it as sid, as a login's do.
     await sql(url, `INSERT INTO sessions (id, user_id, family_hash, secret_hash) SELECT id, id, sha256(('f' || id)::bytea), sha256(('s' || id)::bytea) FROM users`);
     await sql(url, `SELECT setval('sessions_id_seq', (SELECT max(id) FROM sessions))`);
@@ -88,6 +93,8 @@ async function growTo(url, from, to) {
     await insertPosts(url, a, b, GROWTH_USERS);
     // 10 distinct voters per post (20011 * k < GROWTH_USERS for k < 10).
     await sql(url, `INSERT INTO votes (user_id, post_id) SELECT ((p * 7 + k * 20011) % ${GROWTH_USERS}) + 1, p FROM generate_series(${Math.max(a, 2)}, ${b}) p, generate_series(0, 9) k`);
+    // Nobody follows anyone here: the timeline jobs the posts queued have nothing to do.
+    await sql(url, 'DELETE FROM timeline_jobs');
     // Lets the server recycle the chunk's WAL, so the disk holds one chunk's worth rather than max_wal_size.
     await sql(url, 'CHECKPOINT');
   }
@@ -103,6 +110,20 @@ function token(userId) {
   const iat = Math.floor(Date.now() / 1000);
   const body = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ user_id: userId, sid: userId, iat, exp: iat + 3600 })}`;
   return `${body}.${require('node:crypto').createHmac('sha256', SECRET).update(body).digest('base64url')}`;
+}
+
+/** Production requires SMTP_URL; the benchmark asks for no mail, so nothing listens there. */
+const apiEnv = (url) => ({ ...process.env, NODE_ENV: 'production', DATABASE_URL: url, SECRET_KEY: SECRET, SMTP_URL: 'smtp://127.0.0.1:2525' });
+
+function migrate(url) {
+  execFileSync(process.execPath, ['node_modules/typeorm/cli.js', 'migration:run', '-d', 'dist/ormconfig.js'], { cwd: ROOT, env: apiEnv(url), stdio: 'ignore' });
+}
+
+/** One API process (compiled, production) on `url`, ready. */
+async function startApi(url, port) {
+  const api = spawn(process.execPath, ['dist/src/main.js'], { cwd: ROOT, env: { ...apiEnv(url), PORT: String(port), RUN_MIGRATIONS: 'false', LOG_LEVEL: 'info' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  await waitReady(`http://127.0.0.1:${port}/health`, api);
+  return api;
 }
 
 async function waitReady(url, child) {
@@ -290,13 +311,8 @@ async function hotRowAtDatabase(url) {
 
 /** The counters that differ from a count of the tables (0 when the triggers kept them exact). */
 async function counterDrift(url) {
-  const { rows } = await sql(
-    url,
-    `SELECT (SELECT count(*) FROM posts p WHERE votes_count <> (SELECT count(*) FROM votes v WHERE v.post_id = p.id))
-          + (SELECT count(*) FROM users u WHERE drafts_count <> (SELECT count(*) FROM posts p WHERE p.owner_id = u.id AND NOT p.published))
-          + (SELECT count(*) FROM post_totals WHERE published <> (SELECT count(*) FROM posts WHERE published)) AS drift`,
-  );
-  return Number(rows[0].drift);
+  const { rows } = await sql(url, 'SELECT count(*)::int AS drift FROM counter_drift()');
+  return rows[0].drift;
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -327,12 +343,9 @@ async function measureGrowth() {
   await sql(dbUrl('postgres'), `CREATE DATABASE ${dbName}`);
   let api;
   try {
-    // Production requires SMTP_URL; the benchmark asks for no mail, so nothing listens there.
-    const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: url, SECRET_KEY: SECRET, SMTP_URL: 'smtp://127.0.0.1:2525' };
-    execFileSync(process.execPath, ['node_modules/typeorm/cli.js', 'migration:run', '-d', 'dist/ormconfig.js'], { cwd: ROOT, env, stdio: 'ignore' });
-    api = spawn(process.execPath, ['dist/src/main.js'], { cwd: ROOT, env: { ...env, PORT: '8104', RUN_MIGRATIONS: 'false', LOG_LEVEL: 'info' }, stdio: ['ignore', 'ignore', 'inherit'] });
+    migrate(url);
+    api = await startApi(url, 8104);
     const API = 'http://127.0.0.1:8104';
-    await waitReady(`${API}/health`, api);
     const columns = [];
     let posts = 0;
     for (const size of GROWTH_POSTS) {
@@ -366,17 +379,16 @@ async function measureGrowth() {
   }
 }
 
-async function main() {
-  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+/** The load part: the API and the references under autocannon, on the main data set. */
+async function measureLoad() {
   const dbName = `social_bench_${Date.now()}`;
   const url = dbUrl(dbName);
   await sql(dbUrl('postgres'), `CREATE DATABASE ${dbName}`);
   const children = [];
   const report = {};
   try {
-    // Production requires SMTP_URL; the benchmark asks for no mail, so nothing listens there.
-    const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: url, SECRET_KEY: SECRET, SMTP_URL: 'smtp://127.0.0.1:2525' };
-    execFileSync(process.execPath, ['node_modules/typeorm/cli.js', 'migration:run', '-d', 'dist/ormconfig.js'], { cwd: ROOT, env, stdio: 'ignore' });
+    const env = apiEnv(url);
+    migrate(url);
     report.seedMs = await seed(url);
     console.log(`seeded ${USERS} users, ${POSTS} posts, 200000 votes in ${report.seedMs} ms`);
 
@@ -452,7 +464,14 @@ async function main() {
     await new Promise((r) => setTimeout(r, 1500));
     await sql(dbUrl('postgres'), `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   }
+  return report;
+}
+
+async function main() {
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  const report = LOAD ? await measureLoad() : { pgVersion: (await sql(dbUrl('postgres'), 'SHOW server_version')).rows[0].server_version };
   report.growth = GROWTH_POSTS.length ? await measureGrowth() : [];
+  if (TIMELINE) report.timeline = await measureTimeline({ sql, dbUrl, token, passwordHash: hashed, spawnApi: { migrate, start: startApi } });
   const text = renderReport(report);
   writeFileSync(path.join(__dirname, 'results.md'), text);
   console.log(`\n${text}`);
@@ -462,12 +481,14 @@ const ratio = (a, b) => (b ? `${(a.rps / b.rps).toFixed(2)}x` : '');
 const cells = (r) => (r ? [r.rps, r.p50, r.p99] : ['', '', '']);
 const row = (values) => `| ${values.join(' | ')} |`;
 
-function renderReport({ rows, rss, seedMs, votesConsistent, drift, before, added, removed, after, hotRatio, hotRow, pgVersion, growth }) {
+function renderReport({ rows, rss, seedMs, votesConsistent, drift, before, added, removed, after, hotRatio, hotRow, pgVersion, growth, timeline }) {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const lines = [
     `# Benchmark results`,
     ``,
     `${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${pgVersion} on the same machine.`,
+  ];
+  if (rows) lines.push(
     `${CONNECTIONS} connections, ${DURATION} s per scenario and server, in ${ROUNDS} turns taken in rotation by the three servers (votes: 5,000 requests each; login: 8 connections; the flood: 16 + 16), seeded ${USERS} users, ${POSTS} posts (10% unpublished), 200,000 votes in ${(seedMs / 1000).toFixed(1)} s (counters kept by the triggers during the seed).`,
     `References, each running the API's own SQL builders and JSON (checked identical before measuring): bench/express-server.js (bare Express + pg) and bench/floor-server.js (node:http + pg).`,
     ``,
@@ -481,8 +502,8 @@ function renderReport({ rows, rss, seedMs, votesConsistent, drift, before, added
     `The hot row: through the API, votes all on one post run at ${hotRatio.toFixed(2)}x the rate of votes spread over random posts.`,
     `At the database (16 connections adding and taking back votes in plain SQL, 5 s each): ${hotRow.spread} statements/s each on its own post, ${hotRow.hot} all on one post, ${hotRow.hotWithoutTriggers} all on one post with the counter triggers off.`,
     `API resident memory after the run: ${rss} MB.`,
-    ``,
-  ];
+  );
+  lines.push('');
   if (growth.length) {
     const label = (n) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}k`);
     const ms = (x) => x.toFixed(1);
@@ -504,6 +525,7 @@ function renderReport({ rows, rss, seedMs, votesConsistent, drift, before, added
       ``,
     );
   }
+  if (timeline) lines.push(renderTimeline(timeline, row));
   return lines.join('\n');
 }
 

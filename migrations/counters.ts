@@ -11,7 +11,10 @@ import type { QueryRunner } from 'typeorm';
  *   of a million rows moves each target row once, not once per row.
  * - UPDATE of the key or of a column `where` reads: a row-level trigger (statement-level
  *   ones with transition tables cannot name their columns, and would then fire on every
- *   update of the table, the counters' own included).
+ *   update of the table, the counters' own included). A source whose updates come in
+ *   bulk (notifications marked read by the thousand) and whose every update may move a
+ *   count says `updates: 'statement'`: then one statement-level trigger nets the old and
+ *   new rows, where row-level ones would update one target row once per source row.
  * - A counter that does not move leaves its target row alone, so that writes which do not
  *   count (a draft, for the total of published posts) never wait on a hot row.
  * - Concurrent writes that count on one target row serialise on that row's lock until
@@ -34,6 +37,8 @@ export interface Counter {
   where?: (row: string) => string;
   /** The source columns `where` reads: updating one can move a row in or out of the count. */
   whereColumns?: string[];
+  /** How updates of the source are counted (see above); `row` when absent. */
+  updates?: 'row' | 'statement';
 }
 
 const condition = (c: Counter, row: string) => (c.where ? `coalesce((${c.where(row)}), false)` : 'true');
@@ -46,6 +51,21 @@ function applyChange(c: Counter, rows: string, sign: '+' | '-'): string {
   }
   return `UPDATE ${c.target} t SET ${c.column} = t.${c.column} ${sign} d.n
           FROM (SELECT row.${c.key} AS id, count(*)::int AS n FROM ${rows} row WHERE ${condition(c, 'row')} GROUP BY row.${c.key}) d
+          WHERE t.id = d.id;`;
+}
+
+/** An UPDATE statement's net change to the counter: rows that count now, less rows that counted before. */
+function applyNetChange(c: Counter): string {
+  const side = (rows: string, sign: string) =>
+    c.key === null
+      ? `SELECT ${sign}count(*) AS n FROM ${rows} row WHERE ${condition(c, 'row')}`
+      : `SELECT row.${c.key} AS id, ${sign}count(*) AS n FROM ${rows} row WHERE ${condition(c, 'row')} GROUP BY row.${c.key}`;
+  if (c.key === null) {
+    return `SELECT sum(x.n) INTO n FROM (${side('new_rows', '')} UNION ALL ${side('old_rows', '-')}) x;
+          IF n <> 0 THEN UPDATE ${c.target} SET ${c.column} = ${c.column} + n; END IF;`;
+  }
+  return `UPDATE ${c.target} t SET ${c.column} = t.${c.column} + d.n
+          FROM (SELECT x.id, sum(x.n)::int AS n FROM (${side('new_rows', '')} UNION ALL ${side('old_rows', '-')}) x GROUP BY x.id HAVING sum(x.n) <> 0) d
           WHERE t.id = d.id;`;
 }
 
@@ -68,6 +88,8 @@ function upStatements(c: Counter): string[] {
          ${applyChange(c, 'new_rows', '+')}
        ELSIF TG_OP = 'DELETE' THEN
          ${applyChange(c, 'old_rows', '-')}
+       ELSIF TG_OP = 'UPDATE' THEN
+         ${c.updates === 'statement' ? applyNetChange(c) : 'NULL;'}
        ELSE -- TRUNCATE
          UPDATE ${c.target} SET ${c.column} = 0 WHERE ${c.column} <> 0;
        END IF;
@@ -77,7 +99,12 @@ function upStatements(c: Counter): string[] {
     `CREATE TRIGGER ${c.name}_on_delete AFTER DELETE ON ${c.source} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${c.name}_after_statement()`,
     `CREATE TRIGGER ${c.name}_on_truncate AFTER TRUNCATE ON ${c.source} FOR EACH STATEMENT EXECUTE FUNCTION ${c.name}_after_statement()`,
   ];
-  if (movedBy.length > 0) {
+  if (c.updates === 'statement') {
+    statements.push(
+      `CREATE TRIGGER ${c.name}_on_update AFTER UPDATE ON ${c.source} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+       FOR EACH STATEMENT EXECUTE FUNCTION ${c.name}_after_statement()`,
+    );
+  } else if (movedBy.length > 0) {
     const target = (row: string) => (keyed ? `WHERE id = ${row}.${c.key}` : '');
     const moved = [...(keyed ? [`OLD.${c.key} IS DISTINCT FROM NEW.${c.key}`] : []), `${condition(c, 'OLD')} IS DISTINCT FROM ${condition(c, 'NEW')}`];
     statements.push(
@@ -106,12 +133,13 @@ function upStatements(c: Counter): string[] {
 }
 
 function downStatements(c: Counter): string[] {
-  const updates = c.key !== null || (c.whereColumns ?? []).length > 0;
+  const rowUpdates = c.updates !== 'statement' && (c.key !== null || (c.whereColumns ?? []).length > 0);
   return [
     `DELETE FROM counters WHERE name = '${c.name}'`,
     `DROP FUNCTION ${c.name}_recount()`,
     `DROP FUNCTION ${c.name}_drift()`,
-    ...(updates ? [`DROP TRIGGER ${c.name}_on_update ON ${c.source}`, `DROP FUNCTION ${c.name}_after_row_update()`] : []),
+    ...(rowUpdates ? [`DROP TRIGGER ${c.name}_on_update ON ${c.source}`, `DROP FUNCTION ${c.name}_after_row_update()`] : []),
+    ...(c.updates === 'statement' ? [`DROP TRIGGER ${c.name}_on_update ON ${c.source}`] : []),
     `DROP TRIGGER ${c.name}_on_truncate ON ${c.source}`,
     `DROP TRIGGER ${c.name}_on_delete ON ${c.source}`,
     `DROP TRIGGER ${c.name}_on_insert ON ${c.source}`,

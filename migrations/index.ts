@@ -6,6 +6,7 @@ import { AddPostRemovalsCounter1764400000000 } from './1764400000000-AddPostRemo
 import { DeclareCountersOnce1764500000000 } from './1764500000000-DeclareCountersOnce';
 import { AddUsernamesAndFollows1764600000000 } from './1764600000000-AddUsernamesAndFollows';
 import { AddHomeTimelines1764700000000 } from './1764700000000-AddHomeTimelines';
+import { AddCommentsNotificationsAndBlocks1764800000000 } from './1764800000000-AddCommentsNotificationsAndBlocks';
 
 /** Listed by hand, in order: no globs, so ts-jest and the compiled build load the same set. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   DeclareCountersOnce1764500000000,
   AddUsernamesAndFollows1764600000000,
   AddHomeTimelines1764700000000,
+  AddCommentsNotificationsAndBlocks1764800000000,
 ];

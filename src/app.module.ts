@@ -5,12 +5,15 @@ import { APP_GUARD } from '@nestjs/core';
 import { AccountsModule } from './accounts/accounts.module';
 import { AppController } from './app.controller';
 import { AuthModule } from './auth/auth.module';
+import { BlocksModule } from './blocks/blocks.module';
+import { CommentsModule } from './comments/comments.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { AppConfig } from './config/app-config';
 import { appConfigLoader } from './config/config.provider';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PostsModule } from './posts/posts.module';
 import { ProfilesModule } from './profiles/profiles.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
@@ -43,6 +46,9 @@ export class AppModule {
         AccountsModule,
         ProfilesModule,
         TimelineModule,
+        CommentsModule,
+        BlocksModule,
+        NotificationsModule,
       ],
       controllers: [AppController],
       // Closed by default: every route needs a token unless marked @Public().

@@ -130,15 +130,12 @@ describe('post counters', () => {
 
   it("read no post's votes and count no posts to answer the feed and a post (query plans)", async () => {
     const post = await createPost(s.t, s.alice);
+    type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; 'Index Cond'?: string; Plans?: PlanNode[] };
+    /** The node and every node under it. */
+    const subtree = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(subtree)];
     const nodes = async ([sql, params]: [string, unknown[]]) => {
       const [{ 'QUERY PLAN': plan }] = await s.t.db.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
-      const all: { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; 'Index Cond'?: string; Plans?: { 'Node Type': string }[] }[] = [];
-      const walk = (node: { Plans?: unknown[] }) => {
-        all.push(node as (typeof all)[number]);
-        (node.Plans ?? []).forEach((child) => walk(child as { Plans?: unknown[] }));
-      };
-      walk(plan[0].Plan);
-      return all;
+      return subtree(plan[0].Plan);
     };
     // The one read of votes allowed: the viewer's own vote on each post of the page (`voted`),
     // a probe of the primary key by both its columns, never a scan of a post's votes.
@@ -149,7 +146,10 @@ describe('post counters', () => {
     const probe = { type: expect.stringMatching(/^Index (Only )?Scan$/), index: 'votes_pkey', byViewerAndPost: true };
     const feed = await nodes(feedQuery({ viewer: { id: s.alice.id, emails: 'public' }, search: '', limit: 10, countLimit: 10000 }));
     expect(votesRead(feed)).toEqual([probe]);
-    expect(feed.filter((n) => n['Node Type'] === 'Aggregate')).toEqual([]);
+    // The one count: the published posts of the users across a block from the viewer, a probe of users by id for each.
+    const counted = feed.filter((n) => n['Node Type'] === 'Aggregate').flatMap(subtree);
+    expect(counted.filter((n) => n['Relation Name'] && !['blocks', 'users'].includes(n['Relation Name']))).toEqual([]);
+    expect([...new Set(counted.filter((n) => n['Relation Name'] === 'users').map((n) => n['Index Name']))]).toEqual(['users_pkey']);
     const one = await nodes(readablePostQuery(post.id, s.alice.id));
     expect(votesRead(one)).toEqual([probe]);
     // A search counts, but never more than the cap plus one.

@@ -70,4 +70,35 @@ describe('PUT and DELETE /posts/{id}/vote', () => {
     expect(dels.every((r) => r.status === 200 && r.body.voted === false && r.body.votes <= 7)).toBe(true);
     expect((await seen(s.alice, post.id)).votes).toBe(3);
   });
+
+  describe('GET /posts/{id}/votes', () => {
+    it('lists the voters newest vote first, with X-Total-Count, paging by cursor', async () => {
+      const post = await createPost(s.t, s.alice);
+      const voters = [];
+      for (let i = 0; i < 3; i++) {
+        const voter = await createLoggedInUser(s.t);
+        await put(voter, post.id).expect(200);
+        voters.push(voter);
+      }
+      await request(s.t.server).put(`/profiles/${voters[0].username}/follow`).set(s.bob.auth).expect(200);
+      const first = await request(s.t.server).get(`/posts/${post.id}/votes?limit=2`).set(s.bob.auth).expect(200);
+      expect(first.headers['x-total-count']).toBe('3');
+      expect(first.body).toEqual([voters[2], voters[1]].map((v) => ({ id: v.id, username: v.username, display_name: '', followed: false })));
+      const cursor = first.headers['x-next-cursor'];
+      expect(first.headers.link).toBe(`</posts/${post.id}/votes?limit=2&cursor=${cursor}>; rel="next"`);
+      const second = await request(s.t.server).get(`/posts/${post.id}/votes?limit=2&cursor=${cursor}`).set(s.bob.auth).expect(200);
+      expect(second.body).toEqual([{ id: voters[0].id, username: voters[0].username, display_name: '', followed: true }]);
+      expect(second.headers['x-next-cursor']).toBeUndefined();
+    });
+
+    it("answers 404 for a missing post or someone else's draft, 422 for a bad id or cursor", async () => {
+      const draft = await createPost(s.t, s.alice, { published: false });
+      for (const id of [draft.id, 2_000_000_000]) {
+        expect((await request(s.t.server).get(`/posts/${id}/votes`).set(s.bob.auth).expect(404)).body).toEqual({ detail: `post with id: ${id} was not found` });
+      }
+      await request(s.t.server).get(`/posts/${draft.id}/votes`).set(s.alice.auth).expect(200);
+      await request(s.t.server).get('/posts/x/votes').set(s.bob.auth).expect(422);
+      await request(s.t.server).get(`/posts/${draft.id}/votes?cursor=x`).set(s.alice.auth).expect(422);
+    });
+  });
 });

@@ -72,6 +72,7 @@ describe('posts', () => {
         Post: { ...post, owner: userOut(s.alice) },
         votes: 2,
         voted: true,
+        comments: 0,
       });
     });
 

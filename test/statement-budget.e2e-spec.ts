@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { createPost, useAppWithTwoUsers, vote } from './support/factories';
+import { createLoggedInUser, createPost, useAppWithTwoUsers, vote } from './support/factories';
 import { recordStatements } from './support/sql-statements';
 
 /**
@@ -75,5 +75,26 @@ describe('SQL statements per request', () => {
     expect(await count(() => request(s.t.server).get('/profiles/nobody_at_all/followers').set(s.alice.auth), 404)).toBe(2);
     expect(await count(() => request(s.t.server).patch('/users/me').set(s.alice.auth).send({ bio: 'hi' }), 200)).toBe(2);
     expect(await count(() => request(s.t.server).delete(`/profiles/${bob}/follow`).set(s.alice.auth), 200)).toBe(2);
+  });
+
+  it('comments, lists voters, notifications and blocks in the token check plus one', async () => {
+    const post = await createPost(s.t, s.bob);
+    const created = async (send: () => request.Test) => {
+      const { result, statements } = await recordStatements(() => send());
+      expect([result.status, statements.length]).toEqual([201, 2]);
+      return result.body.id as number;
+    };
+    const comment = await created(() => request(s.t.server).post(`/posts/${post.id}/comments`).set(s.alice.auth).send({ content: 'hi' }));
+    await created(() => request(s.t.server).post(`/posts/${post.id}/comments`).set(s.bob.auth).send({ content: 'yo', reply_to: comment }));
+    for (const path of [`/posts/${post.id}/comments`, `/posts/${post.id}/comments?reply_to=${comment}`, `/comments/${comment}`, `/posts/${post.id}/votes`, '/notifications', '/notifications/unread', '/users/me/blocks']) {
+      expect([path, await count(() => request(s.t.server).get(path).set(s.bob.auth), 200)]).toEqual([path, 2]);
+    }
+    expect(await count(() => request(s.t.server).patch(`/comments/${comment}`).set(s.alice.auth).send({ content: 'hey' }), 200)).toBe(2);
+    expect(await count(() => request(s.t.server).patch(`/comments/${comment}`).set(s.bob.auth).send({ content: 'no' }), 403)).toBe(2);
+    expect(await count(() => request(s.t.server).post('/notifications/read').set(s.bob.auth).send({}), 204)).toBe(2);
+    expect(await count(() => request(s.t.server).delete(`/comments/${comment}`).set(s.bob.auth), 204)).toBe(2);
+    const carol = await createLoggedInUser(s.t);
+    expect(await count(() => request(s.t.server).put(`/profiles/${carol.username}/block`).set(s.bob.auth), 200)).toBe(2);
+    expect(await count(() => request(s.t.server).delete(`/profiles/${carol.username}/block`).set(s.bob.auth), 200)).toBe(2);
   });
 });

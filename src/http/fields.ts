@@ -121,8 +121,8 @@ export function parseDecimalInteger(text: string): number | undefined {
   return /^\s*[+-]?\d+\s*$/.test(text) ? Number(text) : undefined;
 }
 
-/** A query parameter holding an integer in `minimum`..`maximum`, `default` when absent. */
-export function QueryIntegerField({ minimum, maximum, ...options }: FieldOptions & { minimum: number; maximum: number; default: number }) {
+/** A query parameter holding an integer in `minimum`..`maximum`, `default` (if any) when absent. */
+export function QueryIntegerField({ minimum, maximum, ...options }: FieldOptions & { minimum: number; maximum: number; default?: number }) {
   return applyDecorators(
     ...documented({ ...options, optional: true, type: 'integer', minimum, maximum }),
     // Anything else stays as given, and IsInt refuses it.

@@ -26,6 +26,7 @@ export interface PostOutRow extends PostRow {
   owner_created_at: Date;
   votes: number;
   voted: boolean;
+  comments: number;
 }
 
 /**
@@ -37,7 +38,8 @@ export const POST_OUT_SQL = `
   SELECT p.id, p.title, p.content, p.published, p.created_at, p.owner_id,
          u.email AS owner_email, u.username AS owner_username, u.created_at AS owner_created_at,
          p.votes_count AS votes,
-         EXISTS (SELECT 1 FROM votes v WHERE v.user_id = $1 AND v.post_id = p.id) AS voted
+         EXISTS (SELECT 1 FROM votes v WHERE v.user_id = $1 AND v.post_id = p.id) AS voted,
+         p.comments_count AS comments
   FROM page
   JOIN posts p ON p.id = page.id
   JOIN users u ON u.id = p.owner_id`;
@@ -56,5 +58,5 @@ export function toPost(row: PostRow, owner: UserFields, viewer: Viewer): PostDto
 
 export function toPostOut(row: PostOutRow, viewer: Viewer): PostOutDto {
   const owner = { id: row.owner_id, email: row.owner_email, username: row.owner_username, createdAt: row.owner_created_at };
-  return { Post: toPost(row, owner, viewer), votes: row.votes, voted: row.voted };
+  return { Post: toPost(row, owner, viewer), votes: row.votes, voted: row.voted, comments: row.comments };
 }

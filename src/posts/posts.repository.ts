@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { ReadRouting } from '../database/read-routing';
 import type { Viewer } from '../users/dto/user-out.dto';
 import { PostOutDto } from './dto/post-out.dto';
-import { changeableBy, readableBy, WriteTarget } from './post-access';
+import { acrossBlocks, changeableBy, readableBy, visibleTo, WriteTarget } from './post-access';
 import { POST_OUT_SQL, PostOutRow, PostRow, toPostOut } from './post-projection';
 import { SearchCounts } from './search-counts';
 
@@ -70,8 +70,9 @@ export interface OwnedWrite {
 /**
  * The feed in one statement: the page (one row more than asked for, to tell
  * whether a next page exists) and the number of matches, each at a cost that does
- * not grow with the tables. The unfiltered count is two counters kept by triggers
- * (published posts, and the viewer's drafts); a search stops counting one past
+ * not grow with the tables. The unfiltered count is counters kept by triggers
+ * (published posts, plus the viewer's drafts, less the published posts of the users
+ * across a block from the viewer: one lookup per block); a search stops counting one past
  * `countLimit`. Exported for the benchmark's floor server, which must do exactly
  * the API's work.
  */
@@ -95,7 +96,8 @@ export function feedQuery({ viewer, search, limit, skip = 0, after, countLimit, 
                    FROM (SELECT published FROM matches LIMIT ${param(countLimit + 1 + searchCountSlack(countLimit))}) m`;
   const total =
     search === ''
-      ? `SELECT (SELECT published FROM post_totals) + coalesce((SELECT drafts_count FROM users WHERE id = $1), 0) AS total,
+      ? `SELECT (SELECT published FROM post_totals) + coalesce((SELECT drafts_count FROM users WHERE id = $1), 0)
+                - coalesce((SELECT sum((SELECT posts_count FROM users WHERE id = b.blocked)) FROM (SELECT DISTINCT blocked FROM (${acrossBlocks('$1')}) x) b), 0)::int AS total,
                 NULL::int AS published_matches, NULL::text AS removals`
       : `SELECT c.counted[1] AS total, c.counted[2] AS published_matches, c.removals::text AS removals
          FROM (SELECT removals, CASE WHEN removals <= ${param(knownOverUntil ?? '-1')}::bigint THEN NULL ELSE (${counted()}) END AS counted
@@ -157,13 +159,13 @@ export function postPageOf(rows: PostOutRow[], viewer: Viewer, limit: number): P
 
 /**
  * An author's posts for the viewer $1 (drafts only to the author), newest first, and
- * their number (published posts, plus drafts for the author): no row when no user
- * has the username. The page is a range of posts_owner_feed_idx.
+ * their number (published posts, plus drafts for the author; none across a block): no
+ * row when no user has the username. The page is a range of posts_owner_feed_idx.
  */
 export function authorPostsQuery(viewerId: number, username: string, limit: number, after?: number): [string, unknown[]] {
   const older = after === undefined ? '' : ' AND p.id < $4';
   return [
-    `WITH author AS (SELECT u.id, u.posts_count + CASE WHEN u.id = $1 THEN u.drafts_count ELSE 0 END AS total
+    `WITH author AS (SELECT u.id, CASE WHEN u.id = $1 THEN u.posts_count + u.drafts_count WHEN ${visibleTo('$1', 'u.id')} THEN u.posts_count ELSE 0 END AS total
                      FROM users u WHERE lower(u.username) = lower($2)),
           page AS (SELECT p.id FROM author a JOIN posts p ON p.owner_id = a.id WHERE ${readableBy('$1')}${older}
                    ORDER BY p.id DESC LIMIT $3)

@@ -9,6 +9,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn 
 @Check('users_posts_count_not_negative', 'posts_count >= 0')
 @Check('users_followers_count_not_negative', 'followers_count >= 0')
 @Check('users_following_count_not_negative', 'following_count >= 0')
+@Check('users_unread_notifications_not_negative', 'unread_notifications >= 0')
 // Made by migrations in forms TypeORM cannot describe (an expression, a partial index).
 @Index('users_username_key', { synchronize: false })
 @Index('users_timeline_pulled_idx', { synchronize: false })
@@ -58,6 +59,10 @@ export class User {
 
   @Column({ name: 'following_count', type: 'int', default: 0, select: false, insert: false, update: false })
   followingCount: number;
+
+  /** Notifications not yet marked read. */
+  @Column({ name: 'unread_notifications', type: 'int', default: 0, select: false, insert: false, update: false })
+  unreadNotifications: number;
 
   /** Their posts are merged into timelines on read, not pushed (src/timeline/); set by the timeline worker. */
   @Column({ name: 'timeline_pulled', type: 'boolean', default: false, select: false, insert: false, update: false })

@@ -2,7 +2,12 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { isStorableId, PG_FOREIGN_KEY_VIOLATION, sqlState } from '../database/database-errors';
+import type { AppConfig } from '../config/app-config';
+import { InjectConfig } from '../config/config.provider';
+import { ReadRouting } from '../database/read-routing';
+import { PageQueryDto } from '../http/page-query.dto';
 import { postNotFound, readableBy } from '../posts/post-access';
+import { BriefList, BriefPages, BriefsAnswer } from '../profiles/brief';
 import { User } from '../users/user.entity';
 import { PostVoteDto, VoteDto, VoteResultDto } from './dto/vote.dto';
 import { Vote } from './vote.entity';
@@ -23,9 +28,33 @@ interface VoteOutcome {
   votes: number | null;
 }
 
+/** A post's voters, newest vote first; X-Total-Count is the post's vote count. */
+const VOTERS: BriefList = {
+  subject: `SELECT p.id, p.votes_count AS total FROM posts p WHERE p.id = $2 AND ${readableBy('$1')}`,
+  edges: 'votes',
+  listed: 'user_id',
+  where: 'e.post_id = subject.id',
+  hideBlocked: true,
+};
+
 @Injectable()
 export class VotesService {
-  constructor(@InjectRepository(Vote) private readonly votes: Repository<Vote>) {}
+  private readonly briefs: BriefPages;
+
+  constructor(
+    @InjectRepository(Vote) private readonly votes: Repository<Vote>,
+    private readonly reads: ReadRouting,
+    @InjectConfig() config: AppConfig,
+  ) {
+    this.briefs = new BriefPages(config.secretKey);
+  }
+
+  /** GET /posts/{id}/votes. */
+  async voters(viewer: User, postId: number, query: PageQueryDto): Promise<BriefsAnswer> {
+    const page = isStorableId(postId) ? await this.briefs.read(this.reads, viewer.id, VOTERS, postId, query, `/posts/${postId}/votes`) : null;
+    if (!page) throw postNotFound.onRead(postId);
+    return page;
+  }
 
   /** The course's POST /vote: a vote that is already in the asked-for state is a 409 or a 404. */
   async vote(user: User, { post_id: postId, dir }: VoteDto): Promise<VoteResultDto> {

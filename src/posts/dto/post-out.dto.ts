@@ -36,4 +36,7 @@ export class PostOutDto {
 
   @ApiProperty({ description: 'Whether you have voted on the post' })
   voted: boolean;
+
+  @ApiProperty({ type: 'integer', example: 2, description: 'Comments on the post, replies included' })
+  comments: number;
 }

@@ -15,6 +15,8 @@ const pem = (kind: 'rsa' | 'ec' | 'ed25519', part: 'privateKey' | 'publicKey' = 
 };
 const rsaKey = pem('rsa');
 const ecKey = pem('ec');
+/** A SECRET_KEY production takes: 32 bytes or more, not a published example. */
+const STRONG_KEY = 'a-production-key-of-at-least-32-bytes';
 
 describe('loadConfig', () => {
   it('has the contract defaults', () => {
@@ -100,7 +102,7 @@ describe('loadConfig', () => {
     [{ JWT_PREVIOUS_PUBLIC_KEYS: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----' }, /^Invalid JWT_PREVIOUS_PUBLIC_KEYS: key 1 is not a PEM/],
     [{ REFRESH_TOKEN_EXPIRE_DAYS: '0' }, /^Invalid REFRESH_TOKEN_EXPIRE_DAYS/],
     [{ SMTP_URL: 'http://mail' }, /^Invalid SMTP_URL/],
-    [{ NODE_ENV: 'production', SECRET_KEY: 'k' }, /^Missing SMTP_URL/],
+    [{ NODE_ENV: 'production', SECRET_KEY: STRONG_KEY }, /^Missing SMTP_URL/],
     [{ PASSWORD_RESET_URL: 'javascript:alert(1)' }, /^Invalid PASSWORD_RESET_URL/],
     [{ PASSWORD_RESETS_PER_ADDRESS: 'many' }, /^Invalid PASSWORD_RESETS_PER_ADDRESS/],
     [{ ACCESS_TOKEN_EXPIRE_MINUTES: '-5' }, /^Invalid ACCESS_TOKEN_EXPIRE_MINUTES/],
@@ -110,6 +112,12 @@ describe('loadConfig', () => {
     [{ RUN_MIGRATIONS: 'maybe' }, /^Invalid RUN_MIGRATIONS/],
     [{ SEARCH_COUNT_LIMIT: '0' }, /^Invalid SEARCH_COUNT_LIMIT: "0"/],
     [{ NODE_ENV: 'production' }, /^Missing SECRET_KEY/],
+    [{ NODE_ENV: 'production', SECRET_KEY: 'a', SMTP_URL: 'smtp://mail:25' }, /^Invalid SECRET_KEY: 1 byte, at least 32 are required when NODE_ENV=production/],
+    [{ NODE_ENV: 'production', SECRET_KEY: 'é'.repeat(15), SMTP_URL: 'smtp://mail:25' }, /^Invalid SECRET_KEY: 30 bytes/],
+    [
+      { NODE_ENV: 'production', SECRET_KEY: '09D25E094FAA6CA2556C818166B7A9563B93F7099F6F0F4CAA6CF63B88E8D3E7', SMTP_URL: 'smtp://mail:25' },
+      /^Invalid SECRET_KEY: it is a published example key/,
+    ],
   ])('refuses %o with a one-line message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -142,7 +150,13 @@ describe('loadConfig', () => {
   });
 
   it('starts in production with a SECRET_KEY and an SMTP_URL', () => {
-    expect(loadConfig({ NODE_ENV: 'production', SECRET_KEY: 'k', SMTP_URL: 'smtp://mail:1025' }).secretKeyGenerated).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', SECRET_KEY: STRONG_KEY, SMTP_URL: 'smtp://mail:1025' }).secretKeyGenerated).toBe(false);
+  });
+
+  it('takes a key of exactly 32 bytes in production, and any key outside it', () => {
+    expect(loadConfig({ NODE_ENV: 'production', SECRET_KEY: 'k'.repeat(32), SMTP_URL: 'smtp://mail:1025' }).secretKey).toBe('k'.repeat(32));
+    expect(loadConfig({ NODE_ENV: 'development', SECRET_KEY: 'a' }).secretKey).toBe('a');
+    expect(loadConfig({ NODE_ENV: 'test', SECRET_KEY: '09d25e094faa6ca2556c818166b7a9563b93f7099f6f0f4caa6cf63b88e8d3e7' }).secretKeyGenerated).toBe(false);
   });
 
   it('reads the session, mail and reset settings', () => {

@@ -144,6 +144,8 @@ export function loadConfig(env: Env): AppConfig {
       throw new ConfigError('Missing SECRET_KEY: it is required when NODE_ENV=production');
     }
     secretKey = randomBytes(32).toString('hex');
+  } else if (nodeEnv === 'production') {
+    checkSecretKeyStrength(secretKey);
   }
 
   const smtpUrl = get('SMTP_URL');
@@ -206,6 +208,34 @@ export function loadConfig(env: Env): AppConfig {
     webConcurrency,
     searchCountLimit: int('SEARCH_COUNT_LIMIT', 10_000, 1, 1_000_000_000),
   };
+}
+
+/** The shortest SECRET_KEY production takes: HS256's own key size (RFC 7518 §3.2), 256 bits. */
+export const MIN_SECRET_KEY_BYTES = 32;
+
+/**
+ * Keys published as examples: whoever has read the same page can sign tokens for any
+ * user. The course's (FastAPI's documentation uses the same one).
+ */
+const PUBLISHED_EXAMPLE_KEYS = new Set(['09d25e094faa6ca2556c818166b7a9563b93f7099f6f0f4caa6cf63b88e8d3e7']);
+
+const GENERATE_KEY_HINT = `generate one with: node -e "console.log(require('crypto').randomBytes(32).toString('hex'))"`;
+
+/**
+ * In production, SECRET_KEY signs every access token (HS256) and every feed cursor: a
+ * short one can be found by brute force offline from any token, a published one by
+ * reading. Checked whatever ALGORITHM is, since the cursors use it either way.
+ */
+function checkSecretKeyStrength(key: string): void {
+  const bytes = Buffer.byteLength(key);
+  if (bytes < MIN_SECRET_KEY_BYTES) {
+    throw new ConfigError(
+      `Invalid SECRET_KEY: ${bytes} byte${bytes === 1 ? '' : 's'}, at least ${MIN_SECRET_KEY_BYTES} are required when NODE_ENV=production (${GENERATE_KEY_HINT})`,
+    );
+  }
+  if (PUBLISHED_EXAMPLE_KEYS.has(key.toLowerCase())) {
+    throw new ConfigError(`Invalid SECRET_KEY: it is a published example key, known to anyone (${GENERATE_KEY_HINT})`);
+  }
 }
 
 // libpq's sslmode values; `require` encrypts without checking the certificate, as in libpq

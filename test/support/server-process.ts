@@ -6,6 +6,9 @@ import { join, resolve } from 'node:path';
 
 const MAIN = resolve(__dirname, '../../dist/src/main.js');
 
+/** The SECRET_KEY of the servers these tests start: production takes 32 bytes or more. */
+export const PROCESS_TEST_SECRET = 'process-test-secret-of-at-least-32-bytes';
+
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
@@ -41,7 +44,7 @@ export function spawnServer(env: Record<string, string>): Omit<ServerProcess, 'u
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
-      SECRET_KEY: 'process-test-secret',
+      SECRET_KEY: PROCESS_TEST_SECRET,
       // Required in production; nothing is sent unless a test asks for a reset link.
       SMTP_URL: 'smtp://127.0.0.1:9',
       LOG_LEVEL: 'info',

@@ -1,0 +1,40 @@
+import { freshDataDir, removeDir, spawnServer, startServer } from './support/server-process';
+
+/**
+ * Issue #17, finding 5, as production starts the compiled server
+ * (npm test builds it first): what it refuses to start with, and what it starts without.
+ */
+jest.setTimeout(90_000);
+
+const COURSE_EXAMPLE_KEY = '09d25e094faa6ca2556c818166b7a9563b93f7099f6f0f4caa6cf63b88e8d3e7';
+
+describe('start-up checks in production', () => {
+  const dirs: string[] = [];
+  const dataDir = () => {
+    const dir = freshDataDir();
+    dirs.push(dir);
+    return dir;
+  };
+  afterAll(() => dirs.forEach(removeDir));
+
+  it.each([
+    ['a one-byte SECRET_KEY', { SECRET_KEY: 'a' }, 'SECRET_KEY'],
+    ['a 31-byte SECRET_KEY', { SECRET_KEY: 'x'.repeat(31) }, 'SECRET_KEY'],
+    ["the course's published example key", { SECRET_KEY: COURSE_EXAMPLE_KEY }, 'SECRET_KEY'],
+    ['the example key in capitals', { SECRET_KEY: COURSE_EXAMPLE_KEY.toUpperCase() }, 'SECRET_KEY'],
+  ])('refuses %s with one line naming the variable', async (_case, env, variable) => {
+    const proc = spawnServer({ DATA_DIR: dataDir(), ...env });
+    expect(await proc.exited).toBe(1);
+    const lines = proc.stderr().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(variable);
+    expect(proc.stdout()).toBe('');
+  });
+
+  it('starts with a 32-byte key, and in development with any key', async () => {
+    for (const env of [{ SECRET_KEY: 'k'.repeat(32) }, { NODE_ENV: 'development', SECRET_KEY: 'a' }]) {
+      const server = await startServer({ DATA_DIR: dataDir(), ...env });
+      await server.stop();
+    }
+  });
+});

@@ -328,8 +328,7 @@ async function measureGrowth() {
   await sql(dbUrl('postgres'), `CREATE DATABASE ${dbName}`);
   let api;
   try {
-    // Production requires SMTP_URL; the benchmark asks for no mail, so nothing listens there.
-    const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: url, SECRET_KEY: SECRET, SMTP_URL: 'smtp://127.0.0.1:2525' };
+    const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: url, SECRET_KEY: SECRET };
     execFileSync(process.execPath, ['node_modules/typeorm/cli.js', 'migration:run', '-d', 'dist/ormconfig.js'], { cwd: ROOT, env, stdio: 'ignore' });
     api = spawn(process.execPath, ['dist/src/main.js'], { cwd: ROOT, env: { ...env, PORT: '8104', RUN_MIGRATIONS: 'false', LOG_LEVEL: 'info' }, stdio: ['ignore', 'ignore', 'inherit'] });
     const API = 'http://127.0.0.1:8104';
@@ -375,8 +374,7 @@ async function main() {
   const children = [];
   const report = {};
   try {
-    // Production requires SMTP_URL; the benchmark asks for no mail, so nothing listens there.
-    const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: url, SECRET_KEY: SECRET, SMTP_URL: 'smtp://127.0.0.1:2525' };
+    const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: url, SECRET_KEY: SECRET };
     execFileSync(process.execPath, ['node_modules/typeorm/cli.js', 'migration:run', '-d', 'dist/ormconfig.js'], { cwd: ROOT, env, stdio: 'ignore' });
     report.seedMs = await seed(url);
     console.log(`seeded ${USERS} users, ${POSTS} posts, 200000 votes in ${report.seedMs} ms`);

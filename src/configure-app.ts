@@ -25,6 +25,9 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   if (config.secretKeyGenerated) {
     new Logger('Config').warn('SECRET_KEY is not set: using a random key, so tokens stop working when the process restarts');
   }
+  if (!config.passwordResetEnabled) {
+    new Logger('Config').warn('SMTP_URL is not set: password reset is off (POST /password-reset answers 503) until SMTP_URL and PASSWORD_RESET_URL are set');
+  }
   return app;
 }
 

@@ -20,7 +20,7 @@ describe('the server process', () => {
     [{ PORT: 'abc' }, 'PORT'],
     [{ ALGORITHM: 'HS512' }, 'ALGORITHM'],
     [{ SECRET_KEY: '' }, 'SECRET_KEY'],
-    [{ SMTP_URL: '' }, 'SMTP_URL'],
+    [{ SMTP_URL: 'http://mail.example' }, 'SMTP_URL'],
     [{ ALGORITHM: 'ES256', JWT_PRIVATE_KEY: 'not a key' }, 'JWT_PRIVATE_KEY'],
   ])('refuses to start on %o, with one line naming the variable', async (env, variable) => {
     const proc = spawnServer({ DATA_DIR: dataDir(), ...env });

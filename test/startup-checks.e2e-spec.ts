@@ -1,7 +1,7 @@
 import { freshDataDir, removeDir, spawnServer, startServer } from './support/server-process';
 
 /**
- * Issue #17, finding 5, as production starts the compiled server
+ * Issue #17, findings 5 and 10, as production starts the compiled server
  * (npm test builds it first): what it refuses to start with, and what it starts without.
  */
 jest.setTimeout(90_000);
@@ -22,6 +22,7 @@ describe('start-up checks in production', () => {
     ['a 31-byte SECRET_KEY', { SECRET_KEY: 'x'.repeat(31) }, 'SECRET_KEY'],
     ["the course's published example key", { SECRET_KEY: COURSE_EXAMPLE_KEY }, 'SECRET_KEY'],
     ['the example key in capitals', { SECRET_KEY: COURSE_EXAMPLE_KEY.toUpperCase() }, 'SECRET_KEY'],
+    ['SMTP_URL without PASSWORD_RESET_URL', { SMTP_URL: 'smtp://127.0.0.1:9', PASSWORD_RESET_URL: '' }, 'PASSWORD_RESET_URL'],
   ])('refuses %s with one line naming the variable', async (_case, env, variable) => {
     const proc = spawnServer({ DATA_DIR: dataDir(), ...env });
     expect(await proc.exited).toBe(1);
@@ -34,6 +35,28 @@ describe('start-up checks in production', () => {
   it('starts with a 32-byte key, and in development with any key', async () => {
     for (const env of [{ SECRET_KEY: 'k'.repeat(32) }, { NODE_ENV: 'development', SECRET_KEY: 'a' }]) {
       const server = await startServer({ DATA_DIR: dataDir(), ...env });
+      await server.stop();
+    }
+  });
+
+  it('starts without SMTP_URL, warns once, and answers POST /password-reset with 503', async () => {
+    const server = await startServer({ DATA_DIR: dataDir(), SMTP_URL: '', PASSWORD_RESET_URL: '', BCRYPT_ROUNDS: '4' });
+    try {
+      const post = (path: string, body: object) =>
+        fetch(`${server.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      expect((await post('/users', { email: 'heroku@example.com', password: 'password123' })).status).toBe(201);
+      for (let i = 0; i < 2; i++) {
+        const res = await post('/password-reset', { email: 'heroku@example.com' });
+        expect(res.status).toBe(503);
+        expect(await res.json()).toEqual({ detail: 'Password reset is not configured' });
+      }
+      await new Promise((r) => setTimeout(r, 200));
+      const lines = server.stdout().trim().split('\n').map((line) => JSON.parse(line));
+      const warnings = lines.filter((l) => /SMTP_URL/.test(l.msg));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0].level).toBe(40);
+      expect(lines.filter((l) => l.level >= 50)).toEqual([]);
+    } finally {
       await server.stop();
     }
   });

@@ -809,7 +809,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -868,7 +868,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -968,7 +968,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1037,7 +1037,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1139,7 +1139,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1261,7 +1261,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1342,7 +1342,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1422,7 +1422,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1524,7 +1524,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1611,7 +1611,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1713,7 +1713,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1812,7 +1812,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1892,7 +1892,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1972,7 +1972,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2072,7 +2072,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2154,7 +2154,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2232,7 +2232,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2290,7 +2290,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2349,7 +2349,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2407,7 +2407,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2486,7 +2486,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
                     [name: string]: unknown;

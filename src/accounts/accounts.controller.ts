@@ -1,11 +1,13 @@
-import { Body, Controller, Delete, HttpCode, HttpStatus, Ip, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, HttpStatus, Ip, Post, Put, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
 import { ApiErrors } from '../http/api-errors';
+import { RequestBodyGuard } from '../http/body-parsing';
 import type { AuthenticatedUser } from '../sessions/token-users';
 import { AccountsService } from './accounts.service';
 import { ChangePasswordDto, DeleteAccountDto, MessageDto, PasswordResetConfirmDto, PasswordResetRequestDto } from './dto/account.dto';
+import { PasswordResetEnabledGuard } from './password-reset-enabled.guard';
 
 const RESET_REQUESTED = 'If the address is registered, a reset link has been sent';
 
@@ -36,6 +38,8 @@ export class AccountsController {
   @ApiTags('Authentication')
   @Public()
   @Post('password-reset')
+  // RequestBodyGuard last: without SMTP_URL in production, every request is a 503, whatever its body.
+  @UseGuards(PasswordResetEnabledGuard, RequestBodyGuard)
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ operationId: 'requestPasswordReset', summary: 'Mail a password reset link to the address, if it is registered' })
   @ApiAcceptedResponse({ type: MessageDto, description: 'The same answer whether or not the address is registered' })

@@ -102,7 +102,7 @@ describe('loadConfig', () => {
     [{ JWT_PREVIOUS_PUBLIC_KEYS: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----' }, /^Invalid JWT_PREVIOUS_PUBLIC_KEYS: key 1 is not a PEM/],
     [{ REFRESH_TOKEN_EXPIRE_DAYS: '0' }, /^Invalid REFRESH_TOKEN_EXPIRE_DAYS/],
     [{ SMTP_URL: 'http://mail' }, /^Invalid SMTP_URL/],
-    [{ NODE_ENV: 'production', SECRET_KEY: STRONG_KEY }, /^Missing SMTP_URL/],
+    [{ NODE_ENV: 'production', SECRET_KEY: STRONG_KEY, SMTP_URL: 'smtp://mail:25' }, /^Missing PASSWORD_RESET_URL: it is required with SMTP_URL/],
     [{ PASSWORD_RESET_URL: 'javascript:alert(1)' }, /^Invalid PASSWORD_RESET_URL/],
     [{ PASSWORD_RESETS_PER_ADDRESS: 'many' }, /^Invalid PASSWORD_RESETS_PER_ADDRESS/],
     [{ ACCESS_TOKEN_EXPIRE_MINUTES: '-5' }, /^Invalid ACCESS_TOKEN_EXPIRE_MINUTES/],
@@ -112,10 +112,10 @@ describe('loadConfig', () => {
     [{ RUN_MIGRATIONS: 'maybe' }, /^Invalid RUN_MIGRATIONS/],
     [{ SEARCH_COUNT_LIMIT: '0' }, /^Invalid SEARCH_COUNT_LIMIT: "0"/],
     [{ NODE_ENV: 'production' }, /^Missing SECRET_KEY/],
-    [{ NODE_ENV: 'production', SECRET_KEY: 'a', SMTP_URL: 'smtp://mail:25' }, /^Invalid SECRET_KEY: 1 byte, at least 32 are required when NODE_ENV=production/],
-    [{ NODE_ENV: 'production', SECRET_KEY: 'é'.repeat(15), SMTP_URL: 'smtp://mail:25' }, /^Invalid SECRET_KEY: 30 bytes/],
+    [{ NODE_ENV: 'production', SECRET_KEY: 'a' }, /^Invalid SECRET_KEY: 1 byte, at least 32 are required when NODE_ENV=production/],
+    [{ NODE_ENV: 'production', SECRET_KEY: 'é'.repeat(15) }, /^Invalid SECRET_KEY: 30 bytes/],
     [
-      { NODE_ENV: 'production', SECRET_KEY: '09D25E094FAA6CA2556C818166B7A9563B93F7099F6F0F4CAA6CF63B88E8D3E7', SMTP_URL: 'smtp://mail:25' },
+      { NODE_ENV: 'production', SECRET_KEY: '09D25E094FAA6CA2556C818166B7A9563B93F7099F6F0F4CAA6CF63B88E8D3E7' },
       /^Invalid SECRET_KEY: it is a published example key/,
     ],
   ])('refuses %o with a one-line message naming the variable', (env, message) => {
@@ -149,12 +149,16 @@ describe('loadConfig', () => {
     }
   });
 
-  it('starts in production with a SECRET_KEY and an SMTP_URL', () => {
-    expect(loadConfig({ NODE_ENV: 'production', SECRET_KEY: STRONG_KEY, SMTP_URL: 'smtp://mail:1025' }).secretKeyGenerated).toBe(false);
+  it('starts in production with a SECRET_KEY, and with SMTP_URL and PASSWORD_RESET_URL or neither', () => {
+    const mail = { SMTP_URL: 'smtp://mail:1025', PASSWORD_RESET_URL: 'https://social.example/reset' };
+    expect(loadConfig({ NODE_ENV: 'production', SECRET_KEY: STRONG_KEY, ...mail })).toMatchObject({ secretKeyGenerated: false, passwordResetEnabled: true });
+    // Without SMTP_URL (a Heroku app as the course deploys it): password reset is off.
+    expect(loadConfig({ NODE_ENV: 'production', SECRET_KEY: STRONG_KEY }).passwordResetEnabled).toBe(false);
+    expect(loadConfig({}).passwordResetEnabled).toBe(true);
   });
 
   it('takes a key of exactly 32 bytes in production, and any key outside it', () => {
-    expect(loadConfig({ NODE_ENV: 'production', SECRET_KEY: 'k'.repeat(32), SMTP_URL: 'smtp://mail:1025' }).secretKey).toBe('k'.repeat(32));
+    expect(loadConfig({ NODE_ENV: 'production', SECRET_KEY: 'k'.repeat(32) }).secretKey).toBe('k'.repeat(32));
     expect(loadConfig({ NODE_ENV: 'development', SECRET_KEY: 'a' }).secretKey).toBe('a');
     expect(loadConfig({ NODE_ENV: 'test', SECRET_KEY: '09d25e094faa6ca2556c818166b7a9563b93f7099f6f0f4caa6cf63b88e8d3e7' }).secretKeyGenerated).toBe(false);
   });
@@ -202,7 +206,6 @@ describe('loadConfig', () => {
   it('reads several previous public keys from JWT_PREVIOUS_PUBLIC_KEYS, and needs no SECRET_KEY in production with a key pair', () => {
     const config = loadConfig({
       NODE_ENV: 'production',
-      SMTP_URL: 'smtp://mail:25',
       ALGORITHM: 'ES256',
       JWT_PRIVATE_KEY: ecKey,
       JWT_PREVIOUS_PUBLIC_KEYS: `${pem('rsa', 'publicKey')}\n${pem('ec', 'publicKey')}`,

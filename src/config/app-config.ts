@@ -33,8 +33,10 @@ export interface AppConfig {
   accessTokenExpireMinutes: number;
   /** A session ends after this many days without a refresh. */
   refreshTokenExpireDays: number;
-  /** smtp(s)://user:password@host:port; undefined (development only): mails go to the log. */
+  /** smtp(s)://user:password@host:port; undefined: in development mails go to the log, in production password reset is off. */
   smtpUrl: string | undefined;
+  /** False in production without SMTP_URL: POST /password-reset answers 503 (no reset link may reach a log there). */
+  passwordResetEnabled: boolean;
   mailFrom: string;
   /** The page a reset link opens; the token is appended as `?token=`. */
   passwordResetUrl: string;
@@ -152,10 +154,11 @@ export function loadConfig(env: Env): AppConfig {
   if (smtpUrl !== undefined && (!/^smtps?:\/\//.test(smtpUrl) || !URL.canParse(smtpUrl))) {
     throw new ConfigError('Invalid SMTP_URL: expected smtp://user:password@host:587 or smtps://...');
   }
-  if (smtpUrl === undefined && nodeEnv === 'production') {
-    throw new ConfigError('Missing SMTP_URL: it is required when NODE_ENV=production (password reset mails)');
-  }
   const port = int('PORT', 8000, 0, 65535);
+  // A production mail must link to the real site: the localhost default would send every user to nowhere.
+  if (smtpUrl !== undefined && nodeEnv === 'production' && get('PASSWORD_RESET_URL') === undefined) {
+    throw new ConfigError('Missing PASSWORD_RESET_URL: it is required with SMTP_URL when NODE_ENV=production (the page the reset mails link to)');
+  }
   const passwordResetUrl = get('PASSWORD_RESET_URL') ?? `http://localhost:${port}/app/reset-password`;
   if (!/^https?:\/\//.test(passwordResetUrl) || !URL.canParse(passwordResetUrl)) {
     throw new ConfigError(`Invalid PASSWORD_RESET_URL: "${passwordResetUrl}" (expected an http or https URL)`);
@@ -187,6 +190,7 @@ export function loadConfig(env: Env): AppConfig {
     accessTokenExpireMinutes: int('ACCESS_TOKEN_EXPIRE_MINUTES', 30, 1, 525600),
     refreshTokenExpireDays: int('REFRESH_TOKEN_EXPIRE_DAYS', 30, 1, 3650),
     smtpUrl,
+    passwordResetEnabled: smtpUrl !== undefined || nodeEnv !== 'production',
     mailFrom: get('MAIL_FROM') ?? 'Social API <no-reply@localhost>',
     passwordResetUrl,
     passwordResetsPerAddress: int('PASSWORD_RESETS_PER_ADDRESS', 3, 1, 1_000_000),

@@ -45,8 +45,9 @@ export function spawnServer(env: Record<string, string>): Omit<ServerProcess, 'u
       PATH: process.env.PATH,
       NODE_ENV: 'production',
       SECRET_KEY: PROCESS_TEST_SECRET,
-      // Required in production; nothing is sent unless a test asks for a reset link.
+      // Nothing is sent unless a test asks for a reset link; production needs the link's page with it.
       SMTP_URL: 'smtp://127.0.0.1:9',
+      PASSWORD_RESET_URL: 'https://social.example/reset-password',
       LOG_LEVEL: 'info',
       ...(process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {}),
       ...env,

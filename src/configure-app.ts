@@ -11,6 +11,7 @@ import { setUpDocs } from './docs';
 import { RecordWrites } from './database/read-routing';
 import { bodyParsers, GlobalRequestBodyGuard } from './http/body-parsing';
 import { ContractExceptionFilter } from './http/contract-exception.filter';
+import { keepMalformedEscapes } from './http/path-escapes';
 import { ContractValidationPipe } from './http/validation.pipe';
 import { serveWebApp } from './web-app/serve-web-app';
 
@@ -34,6 +35,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   // FastAPI sends no ETag; hashing every response body for one costs CPU on every read.
   app.set('etag', false);
+  // Before the router, which refuses such paths with a 400.
+  app.use(keepMalformedEscapes);
   // Behind a load balancer, the client address (used by the rate limits) comes from X-Forwarded-For.
   app.set('trust proxy', config.trustProxyHops);
   // helmet also drops X-Powered-By.

@@ -44,16 +44,16 @@ describe('hostile input', () => {
       expect(await postCount()).toBe(before);
     });
 
-    it('refuses them in a PATCH, a search term and every registration and login field', async () => {
+    it('refuses them in a PATCH, a search term, every registration field and the login username', async () => {
       const post = await createPost(t, alice);
       expect422(await request(t.server).patch(`/posts/${post.id}`).set(alice.auth).send({ content: '\u0000' }), ['body', 'content']);
       expect422(await request(t.server).get('/posts').query({ search: 'a\u0000' }).set(alice.auth), ['query', 'search']);
       expect422(await request(t.server).post('/users').send({ email: 'a\ud800@example.com', password: 'password123' }), ['body', 'email']);
       expect422(await request(t.server).post('/users').send({ email: 'a@example.com', password: 'password\u0000123' }), ['body', 'password']);
-      for (const field of ['username', 'password']) {
-        const form = { username: 'a@example.com', password: 'password123', [field]: 'a\u0000b' };
-        expect422(await request(t.server).post('/login').type('form').send(form), ['body', field]);
-      }
+      expect422(await request(t.server).post('/login').type('form').send({ username: 'a\u0000b', password: 'password123' }), ['body', 'username']);
+      // The login's password says nothing about what a password may hold: a wrong one (the Trust section).
+      const res = await request(t.server).post('/login').type('form').send({ username: 'a@example.com', password: 'a\u0000b' }).expect(403);
+      expect(res.body).toEqual({ detail: 'Invalid Credentials' });
     });
 
     it('stores a well-formed astral character as sent', async () => {

@@ -33,7 +33,8 @@ describe('start-up checks in production', () => {
   });
 
   it('starts with a 32-byte key, and in development with any key', async () => {
-    for (const env of [{ SECRET_KEY: 'k'.repeat(32) }, { NODE_ENV: 'development', SECRET_KEY: 'a' }]) {
+    const envs: Record<string, string>[] = [{ SECRET_KEY: 'k'.repeat(32) }, { NODE_ENV: 'development', SECRET_KEY: 'a' }];
+    for (const env of envs) {
       const server = await startServer({ DATA_DIR: dataDir(), ...env });
       await server.stop();
     }

@@ -78,12 +78,21 @@ const documented = ({ optional, requiredWhen, ...api }: FieldOptions & ApiProper
   return [ApiProperty(api as ApiPropertyOptions)];
 };
 
-/** A string (JSON strings only: nothing is coerced into one) PostgreSQL can store, `minLength`..`maxLength` code points. */
-export function TextField({ minLength, maxLength, ...options }: FieldOptions & { minLength?: number; maxLength?: number; format?: string; pattern?: string }) {
+/**
+ * A string (JSON strings only: nothing is coerced into one) PostgreSQL can store, `minLength`..`maxLength` code points.
+ * `storable: false` lifts the storable-text rule, for a value that is never stored and whose
+ * handler answers any content alike (the login's password: a wrong password, whatever it holds).
+ */
+export function TextField({
+  minLength,
+  maxLength,
+  storable = true,
+  ...options
+}: FieldOptions & { minLength?: number; maxLength?: number; format?: string; pattern?: string; storable?: boolean }) {
   return applyDecorators(
     ...documented({ ...options, type: 'string', minLength, maxLength }),
     IsString(message(messages.string)),
-    StorableText(),
+    ...(storable ? [StorableText()] : []),
     ...(minLength !== undefined ? [MinCodePoints(minLength)] : []),
     ...(maxLength !== undefined ? [MaxCodePoints(maxLength)] : []),
   );

@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.provider';
+import { isStorableText } from '../http/fields';
 
 /**
  * bcrypt on libuv's thread pool (the async API), so hashing never blocks the
@@ -30,11 +31,12 @@ export class PasswordHasher {
    * Compares against a hash of the configured cost even when there is no user,
    * so an unknown e-mail takes as long to refuse as a wrong password. bcrypt reads
    * only the first 72 bytes: a longer password is refused after the same work,
-   * or any password sharing those 72 bytes would match.
+   * or any password sharing those 72 bytes would match. So is one no stored password
+   * can hold: bcrypt stops at a NUL, so `secret\0anything` would match `secret`.
    */
   async verify(password: string, hash: string | undefined): Promise<boolean> {
     this.dummyHash ??= this.hash(randomBytes(16).toString('hex'));
-    const checkable = Buffer.byteLength(password) <= MAX_PASSWORD_BYTES;
+    const checkable = Buffer.byteLength(password) <= MAX_PASSWORD_BYTES && isStorableText(password);
     const against = checkable && hash !== undefined ? hash : await this.dummyHash;
     const matches = await this.limited(() => bcrypt.compare(password, against));
     return checkable && hash !== undefined && matches;

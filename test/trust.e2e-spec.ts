@@ -1,9 +1,11 @@
+import bcrypt from 'bcrypt';
 import request from 'supertest';
-import { createLoggedInUser, createUser, LoggedInUser } from './support/factories';
+import { createLoggedInUser, createUser, LoggedInUser, unique } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** Issue #17, findings 6 to 10. */
 const INVALID_CREDENTIALS = { detail: 'Invalid Credentials' };
+const login = (t: TestApp, username: string, password: string) => request(t.server).post('/login').type('form').send({ username, password });
 // First in the file: only the first app of a file can capture its log lines (test/support/test-app.ts).
 describe('production without SMTP_URL (finding 10)', () => {
   let t: TestApp;
@@ -21,6 +23,82 @@ describe('production without SMTP_URL (finding 10)', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0].level).toBe(40);
     expect(t.logs.filter((line) => line.level >= 50)).toEqual([]);
+  });
+});
+
+describe('e-mail addresses and Unicode (finding 7)', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp({ REGISTRATIONS_PER_MINUTE: '1000' })));
+  afterAll(() => t.close());
+
+  const register = (email: string, password = 'password123') => request(t.server).post('/users').send({ email, password });
+  const refusedEmail = (res: request.Response) => {
+    expect(res.status).toBe(422);
+    expect(res.body.detail).toEqual([{ loc: ['body', 'email'], msg: expect.stringMatching(/^value is not a valid email address/), type: 'value_error' }]);
+  };
+
+  it.each([
+    ['a quoted local part holding CR/LF', '"a\r\nBcc: x@evil.example"@example.com'],
+    ['a quoted local part holding < and >', '"<script>"@example.com'],
+    ['a plain quoted local part', '"ada"@example.com'],
+    ['a control character', 'ada\u0007@example.com'],
+    ['a C1 control character', 'ada\u0085@example.com'],
+    ['a tab inside', 'ad\ta@example.com'],
+  ])('refuses %s with 422 at ["body", "email"], at registration and at password reset', async (_case, email) => {
+    refusedEmail(await register(email));
+    refusedEmail(await request(t.server).post('/password-reset').send({ email }));
+  });
+
+  it('treats e-mails that differ only in composition as one account, stored in NFC', async () => {
+    const local = `jose\u0301-${unique()}`;
+    const composed = `${local.normalize('NFC')}@example.com`;
+    const decomposed = `${local}@example.com`;
+    expect(composed).not.toBe(decomposed);
+    const created = await register(decomposed).expect(201);
+    expect(created.body.email).toBe(composed);
+    const taken = await register(composed).expect(409);
+    expect(taken.body).toEqual({ detail: `User with email: ${composed} already exists` });
+    await login(t, composed, 'password123').expect(200);
+    await login(t, decomposed, 'password123').expect(200);
+  });
+
+  it('normalises passwords to NFC: a password typed with a decomposed "é" logs in', async () => {
+    const email = `nfc-${unique()}@example.com`;
+    await register(email, 'caf\u00e9-password').expect(201);
+    await login(t, email, 'cafe\u0301-password').expect(200);
+    await login(t, email, 'caf\u00e9-password').expect(200);
+    await login(t, email, 'cafe-password').expect(403);
+  });
+
+  it('lets a password hashed as typed (before normalisation) log in once as typed, then rehashes it in NFC', async () => {
+    const user = await createUser(t);
+    const typed = 'cre\u0300me-bru\u0302le\u0301e';
+    // A hash made before this change: of the password exactly as it was typed.
+    await t.db.query('UPDATE users SET password = $2 WHERE id = $1', [user.id, await bcrypt.hash(typed, 4)]);
+    await login(t, user.email, typed).expect(200);
+    const [{ password }] = await t.db.query('SELECT password FROM users WHERE id = $1', [user.id]);
+    await expect(bcrypt.compare(typed.normalize('NFC'), password)).resolves.toBe(true);
+    await login(t, user.email, typed.normalize('NFC')).expect(200);
+    await login(t, user.email, typed).expect(200);
+  });
+
+  it('normalises e-mails stored before the change (the migration), leaving a clash to the account that had the NFC form', async () => {
+    const migration = t.db.migrations.find((m) => m.name?.startsWith('NormaliseEmails'));
+    expect(migration).toBeDefined();
+    const tag = unique();
+    const nfd = `zoe\u0308-${tag}@example.com`;
+    const clashNfd = `rene\u0301-${tag}@example.com`;
+    const hash = await bcrypt.hash('password123', 4);
+    await t.db.query('INSERT INTO users (email, password) VALUES ($1, $3), ($2, $3), ($4, $3)', [nfd, clashNfd, hash, clashNfd.normalize('NFC')]);
+    const runner = t.db.createQueryRunner();
+    try {
+      await migration!.up(runner);
+    } finally {
+      await runner.release();
+    }
+    const emails = (await t.db.query('SELECT email FROM users WHERE email LIKE $1 ORDER BY id', [`%-${tag}@example.com`])).map((r: { email: string }) => r.email);
+    expect(emails).toEqual([nfd.normalize('NFC'), clashNfd, clashNfd.normalize('NFC')]);
+    await login(t, nfd, 'password123').expect(200);
   });
 });
 

@@ -324,7 +324,7 @@ export interface components {
         UserCreate: {
             /**
              * Format: email
-             * @description Trimmed and stored lower-case
+             * @description Trimmed, and stored lower-case and in Unicode NFC
              * @example ada@example.com
              */
             email: string;
@@ -485,7 +485,7 @@ export interface components {
         PasswordResetRequest: {
             /**
              * Format: email
-             * @description Trimmed and stored lower-case
+             * @description Trimmed, and stored lower-case and in Unicode NFC
              * @example ada@example.com
              */
             email: string;

@@ -115,7 +115,7 @@ export class AccountsService implements BeforeApplicationShutdown {
   private async checkPassword(user: AuthenticatedUser, password: string, client: string): Promise<void> {
     const attempt = await this.loginThrottle.reserve(user.email, client);
     const stored = await this.users.findWithPasswordByEmail(user.email);
-    if (!(await this.hasher.verify(password, stored?.password))) throw new ForbiddenException('Invalid Credentials');
+    if (!(await this.hasher.check(password, stored?.password)).matches) throw new ForbiddenException('Invalid Credentials');
     await attempt.succeeded();
   }
 }

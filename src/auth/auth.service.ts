@@ -1,4 +1,5 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
+import { normaliseEmail } from '../http/fields';
 import { PasswordHasher } from '../users/password-hasher';
 import { SessionsService } from '../sessions/sessions.service';
 import { UsersService } from '../users/users.service';
@@ -17,11 +18,13 @@ export class AuthService {
 
   /** Unknown e-mail and wrong password get the same answer after the same bcrypt work. */
   async login({ username, password }: LoginDto, client: string, userAgent?: string): Promise<TokenDto> {
-    const email = username.trim().toLowerCase();
+    const email = normaliseEmail(username);
     const attempt = await this.throttle.reserve(email, client);
     const user = await this.users.findWithPasswordByEmail(email);
-    if (!(await this.hasher.verify(password, user?.password))) throw new ForbiddenException('Invalid Credentials');
+    const check = await this.hasher.check(password, user?.password);
+    if (!check.matches) throw new ForbiddenException('Invalid Credentials');
     await attempt.succeeded();
+    if (check.rehash) await this.users.replacePasswordHash(user!.id, user!.password, await this.hasher.hash(password));
     return this.sessions.open(user!.id, userAgent);
   }
 }

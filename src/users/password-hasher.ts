@@ -6,14 +6,31 @@ import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.provider';
 import { isStorableText } from '../http/fields';
 
+/** What bcrypt reads of a password. */
+export const MAX_PASSWORD_BYTES = 72;
+
+/**
+ * Passwords are hashed in Unicode NFC, so that one typed with a decomposed "é" (as
+ * some keyboards and systems send it) is the same password as one with a composed "é".
+ */
+export const normalisePassword = (password: string): string => password.normalize('NFC');
+
+/** The outcome of checking a password against a user's stored hash. */
+export interface PasswordCheck {
+  matches: boolean;
+  /**
+   * The password matched, and its hash should be made again: at another cost than
+   * BCRYPT_ROUNDS (so that old costs do not linger, and a login's timing says nothing
+   * about when an account last logged in), or of the password as typed rather than NFC.
+   */
+  rehash: boolean;
+}
+
 /**
  * bcrypt on libuv's thread pool (the async API), so hashing never blocks the
  * event loop; and at most one hash per core but one at a time, so a flood of
  * logins queues up behind itself instead of taking the CPU from every other request.
  */
-/** What bcrypt reads of a password. */
-export const MAX_PASSWORD_BYTES = 72;
-
 @Injectable()
 export class PasswordHasher {
   private dummyHash?: Promise<string>;
@@ -24,18 +41,37 @@ export class PasswordHasher {
   constructor(@InjectConfig() private readonly config: AppConfig) {}
 
   hash(password: string): Promise<string> {
-    return this.limited(() => bcrypt.hash(password, this.config.bcryptRounds));
+    return this.limited(() => bcrypt.hash(normalisePassword(password), this.config.bcryptRounds));
   }
 
   /**
-   * Compares against a hash of the configured cost even when there is no user,
-   * so an unknown e-mail takes as long to refuse as a wrong password. bcrypt reads
-   * only the first 72 bytes: a longer password is refused after the same work,
-   * or any password sharing those 72 bytes would match. So is one no stored password
-   * can hold: bcrypt stops at a NUL, so `secret\0anything` would match `secret`.
+   * Compares the password in NFC, and, when that fails and it was typed otherwise, as
+   * typed: hashes made before passwords were normalised are of the typed form. The
+   * number of comparisons depends on the password alone, never on the account, and
+   * with no user they are made against a hash of the configured cost, so an unknown
+   * e-mail takes as long to refuse as a wrong password.
    */
-  async verify(password: string, hash: string | undefined): Promise<boolean> {
-    this.dummyHash ??= this.hash(randomBytes(16).toString('hex'));
+  async check(password: string, hash: string | undefined): Promise<PasswordCheck> {
+    const normal = normalisePassword(password);
+    const forms = normal === password ? [normal] : [normal, password];
+    for (const [i, form] of forms.entries()) {
+      if (await this.compare(form, hash)) {
+        const asTyped = i > 0;
+        return { matches: true, rehash: asTyped || bcrypt.getRounds(hash!) !== this.config.bcryptRounds };
+      }
+    }
+    return { matches: false, rehash: false };
+  }
+
+  /**
+   * One comparison, of the same cost whatever the input. bcrypt reads only the first
+   * 72 bytes: a longer password is refused after the same work, or any password
+   * sharing those 72 bytes would match. So is one no stored password can hold: bcrypt
+   * stops at a NUL, so `secret\0anything` would match `secret`.
+   */
+  private async compare(password: string, hash: string | undefined): Promise<boolean> {
+    // Made once, outside the queue: a busy queue must not leave every later check without it.
+    this.dummyHash ??= bcrypt.hash(randomBytes(16).toString('hex'), this.config.bcryptRounds);
     const checkable = Buffer.byteLength(password) <= MAX_PASSWORD_BYTES && isStorableText(password);
     const against = checkable && hash !== undefined ? hash : await this.dummyHash;
     const matches = await this.limited(() => bcrypt.compare(password, against));

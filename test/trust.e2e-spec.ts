@@ -1,9 +1,15 @@
 import bcrypt from 'bcrypt';
+import jwt from 'jsonwebtoken';
 import request from 'supertest';
-import { createLoggedInUser, createUser, LoggedInUser, unique } from './support/factories';
-import { startTestApp, TestApp } from './support/test-app';
+import { bearer, createLoggedInUser, createUser, LoggedInUser, logIn, unique } from './support/factories';
+import { startTestApp, TEST_SECRET, TestApp } from './support/test-app';
 
 /** Issue #17, findings 6 to 10. */
+const now = () => Math.floor(Date.now() / 1000);
+/** A token minted the course's way (`{user_id, exp}`, no `sid`), with any other claims given. */
+const courseToken = (userId: number, claims: Record<string, unknown> = {}) =>
+  jwt.sign({ user_id: userId, exp: now() + 30 * 60, ...claims }, TEST_SECRET, { algorithm: 'HS256', noTimestamp: true });
+const UNAUTHORIZED = { detail: 'Could not validate credentials' };
 const INVALID_CREDENTIALS = { detail: 'Invalid Credentials' };
 const login = (t: TestApp, username: string, password: string) => request(t.server).post('/login').type('form').send({ username, password });
 // First in the file: only the first app of a file can capture its log lines (test/support/test-app.ts).
@@ -23,6 +29,57 @@ describe('production without SMTP_URL (finding 10)', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0].level).toBe(40);
     expect(t.logs.filter((line) => line.level >= 50)).toEqual([]);
+  });
+});
+
+describe('course-style tokens (finding 6)', () => {
+  describe('accepted (ACCEPT_COURSE_TOKENS unset: on, for course clients)', () => {
+    let t: TestApp;
+    beforeAll(async () => (t = await startTestApp()));
+    afterAll(() => t.close());
+
+    it('are refused after "log out everywhere", whatever they claim about when they were issued', async () => {
+      const user = await createLoggedInUser(t);
+      const plain = courseToken(user.id);
+      const issuedLater = courseToken(user.id, { iat: now() + 3600, exp: now() + 7200 });
+      const longLived = courseToken(user.id, { exp: now() + 365 * 86400 });
+      for (const token of [plain, issuedLater, longLived]) await request(t.server).get('/users/me').set(bearer(token)).expect(200);
+      await request(t.server).delete('/users/me/sessions').set(user.auth).expect(204);
+      for (const token of [plain, issuedLater, longLived, courseToken(user.id, { iat: now() + 5 })]) {
+        const res = await request(t.server).get('/users/me').set(bearer(token)).expect(401);
+        expect(res.body).toEqual(UNAUTHORIZED);
+      }
+      // A login still works, with a session.
+      const again = await logIn(t, user);
+      await request(t.server).get('/users/me').set(bearer(again.access_token)).expect(200);
+    });
+
+    it('keep working for other users, and after a password change a new one works', async () => {
+      const user = await createLoggedInUser(t);
+      await request(t.server).get('/users/me').set(bearer(courseToken(user.id))).expect(200);
+      await request(t.server).put('/users/me/password').set(user.auth).send({ current_password: user.password, new_password: 'another-password' }).expect(204);
+      await new Promise((r) => setTimeout(r, 1100));
+      await request(t.server).get('/users/me').set(bearer(courseToken(user.id, { iat: now() }))).expect(200);
+    });
+  });
+
+  describe('refused (ACCEPT_COURSE_TOKENS=false)', () => {
+    let t: TestApp;
+    let user: LoggedInUser;
+    beforeAll(async () => {
+      t = await startTestApp({ ACCEPT_COURSE_TOKENS: 'false' });
+      user = await createLoggedInUser(t);
+    });
+    afterAll(() => t.close());
+
+    it('answers 401 to a token without sid, and lets tokens with a session through', async () => {
+      for (const token of [courseToken(user.id), courseToken(user.id, { iat: now() })]) {
+        const res = await request(t.server).get('/users/me').set(bearer(token)).expect(401);
+        expect(res.body).toEqual(UNAUTHORIZED);
+        expect(res.headers['www-authenticate']).toBe('Bearer');
+      }
+      await request(t.server).get('/users/me').set(user.auth).expect(200);
+    });
   });
 });
 

@@ -2369,7 +2369,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Every session is over, and every token issued until now is refused */
+            /** @description Every session is over, every token issued until now is refused, and tokens without a session (course-style) from then on */
             204: {
                 headers: {
                     [name: string]: unknown;

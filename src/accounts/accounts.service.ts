@@ -7,6 +7,7 @@ import { InjectConfig } from '../config/config.provider';
 import { rowsOf } from '../database/rows';
 import { Mailer } from '../mail/mailer';
 import { randomToken, sha256 } from '../sessions/opaque-token';
+import { REFUSE_COURSE_TOKENS_ISSUED_UNTIL_NOW } from '../sessions/sessions.service';
 import type { AuthenticatedUser } from '../sessions/token-users';
 import { PasswordHasher } from '../users/password-hasher';
 import { UsersService } from '../users/users.service';
@@ -38,7 +39,7 @@ export class AccountsService implements BeforeApplicationShutdown {
     await this.db.query(
       `WITH ended AS (DELETE FROM sessions WHERE user_id = $1 AND id IS DISTINCT FROM $2),
             links AS (DELETE FROM password_reset_tokens WHERE user_id = $1)
-       UPDATE users SET password = $3, tokens_valid_after = now() WHERE id = $1`,
+       UPDATE users SET password = $3, tokens_valid_after = ${REFUSE_COURSE_TOKENS_ISSUED_UNTIL_NOW} WHERE id = $1`,
       [user.id, user.sessionId, hash],
     );
   }
@@ -70,7 +71,7 @@ export class AccountsService implements BeforeApplicationShutdown {
     const changed = await rowsOf(
       this.db,
       `WITH used AS (DELETE FROM password_reset_tokens WHERE token_hash = $1 AND expires_at > now() RETURNING user_id),
-            changed AS (UPDATE users SET password = $2, tokens_valid_after = now() FROM used WHERE users.id = used.user_id RETURNING users.id),
+            changed AS (UPDATE users SET password = $2, tokens_valid_after = ${REFUSE_COURSE_TOKENS_ISSUED_UNTIL_NOW} FROM used WHERE users.id = used.user_id RETURNING users.id),
             ended AS (DELETE FROM sessions WHERE user_id IN (SELECT id FROM changed)),
             links AS (DELETE FROM password_reset_tokens WHERE user_id IN (SELECT id FROM changed) AND token_hash <> $1)
        SELECT id FROM changed`,

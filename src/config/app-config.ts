@@ -31,6 +31,8 @@ export interface AppConfig {
   /** Public keys of earlier signing keys: their tokens keep verifying until they expire. */
   jwtPreviousPublicKeys: KeyObject[];
   accessTokenExpireMinutes: number;
+  /** Accept access tokens without `sid` (minted the course's way, `{user_id, exp}` signed with SECRET_KEY). */
+  acceptCourseTokens: boolean;
   /** A session ends after this many days without a refresh. */
   refreshTokenExpireDays: number;
   /** smtp(s)://user:password@host:port; undefined: in development mails go to the log, in production password reset is off. */
@@ -188,6 +190,7 @@ export function loadConfig(env: Env): AppConfig {
     jwtPrivateKey,
     jwtPreviousPublicKeys,
     accessTokenExpireMinutes: int('ACCESS_TOKEN_EXPIRE_MINUTES', 30, 1, 525600),
+    acceptCourseTokens: bool('ACCEPT_COURSE_TOKENS', true),
     refreshTokenExpireDays: int('REFRESH_TOKEN_EXPIRE_DAYS', 30, 1, 3650),
     smtpUrl,
     passwordResetEnabled: smtpUrl !== undefined || nodeEnv !== 'production',

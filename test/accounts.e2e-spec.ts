@@ -258,21 +258,14 @@ describe('password reset rate limits and timing', () => {
     await mail.nextMailTo(user.email);
   });
 
-  it('limits requests per address and per client address, registered or not', async () => {
+  it('limits mails per address and per client address, registered or not, answering 202 all the same', async () => {
     const user = await createUser(t);
-    await ask(user.email, '192.0.2.1').expect(202);
-    await ask(user.email, '192.0.2.2').expect(202);
-    const limited = await ask(user.email, '192.0.2.3').expect(429);
-    expect(limited.body).toEqual({ detail: 'Too many password reset requests, try again later' });
-    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(3000);
-    await ask('nobody-1@example.com', '192.0.2.3').expect(202);
-    await ask('nobody-1@example.com', '192.0.2.3').expect(202);
-    await ask('nobody-1@example.com', '192.0.2.3').expect(429);
-
+    for (const ip of ['192.0.2.1', '192.0.2.2', '192.0.2.3']) expect((await ask(user.email, ip).expect(202)).body).toEqual(RESET_ANSWER);
     for (let i = 0; i < 4; i++) await ask(`someone-${i}@example.com`, '192.0.2.9').expect(202);
-    await ask('someone-else@example.com', '192.0.2.9').expect(429);
-    await ask('someone-else@example.com', '192.0.2.10').expect(202);
+    await ask(user.email, '192.0.2.9').expect(202);
     await t.app.get(AccountsService).idle();
+    // Two per address (PASSWORD_RESETS_PER_ADDRESS), and nothing past a client's four.
     expect(mail.mailsTo(user.email)).toHaveLength(2);
   });
+
 });

@@ -1,7 +1,9 @@
 import bcrypt from 'bcrypt';
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
+import { AccountsService } from '../src/accounts/accounts.service';
 import { bearer, createLoggedInUser, createUser, LoggedInUser, logIn, unique } from './support/factories';
+import { MailCatcher } from './support/mail-catcher';
 import { startTestApp, TEST_SECRET, TestApp } from './support/test-app';
 
 /** Issue #17, findings 6 to 10. */
@@ -10,6 +12,7 @@ const now = () => Math.floor(Date.now() / 1000);
 const courseToken = (userId: number, claims: Record<string, unknown> = {}) =>
   jwt.sign({ user_id: userId, exp: now() + 30 * 60, ...claims }, TEST_SECRET, { algorithm: 'HS256', noTimestamp: true });
 const UNAUTHORIZED = { detail: 'Could not validate credentials' };
+const RESET_ANSWER = { message: 'If the address is registered, a reset link has been sent' };
 const INVALID_CREDENTIALS = { detail: 'Invalid Credentials' };
 const login = (t: TestApp, username: string, password: string) => request(t.server).post('/login').type('form').send({ username, password });
 // First in the file: only the first app of a file can capture its log lines (test/support/test-app.ts).
@@ -156,6 +159,35 @@ describe('e-mail addresses and Unicode (finding 7)', () => {
     const emails = (await t.db.query('SELECT email FROM users WHERE email LIKE $1 ORDER BY id', [`%-${tag}@example.com`])).map((r: { email: string }) => r.email);
     expect(emails).toEqual([nfd.normalize('NFC'), clashNfd, clashNfd.normalize('NFC')]);
     await login(t, nfd, 'password123').expect(200);
+  });
+});
+
+describe('password reset requests past the limits (finding 8)', () => {
+  let t: TestApp;
+  let mail: MailCatcher;
+  beforeAll(async () => {
+    mail = await MailCatcher.start();
+    t = await startTestApp({ SMTP_URL: mail.url, PASSWORD_RESETS_PER_ADDRESS: '2', PASSWORD_RESETS_PER_CLIENT: '4', TRUST_PROXY_HOPS: '1' });
+  });
+  afterAll(async () => {
+    await t.close();
+    await mail.close();
+  });
+
+  const ask = (email: string, ip: string) => request(t.server).post('/password-reset').set('X-Forwarded-For', ip).send({ email });
+
+  it('always answer 202; the mails past the limit per address are dropped silently, so a stranger cannot block a reset', async () => {
+    const victim = await createUser(t);
+    for (let i = 0; i < 6; i++) expect((await ask(victim.email, `198.51.100.${i + 1}`).expect(202)).body).toEqual(RESET_ANSWER);
+    await t.app.get(AccountsService).idle();
+    expect(mail.mailsTo(victim.email)).toHaveLength(2);
+  });
+
+  it('drop the mails past the limit per client address silently too', async () => {
+    const users = await Promise.all(Array.from({ length: 6 }, () => createUser(t)));
+    for (const user of users) await ask(user.email, '203.0.113.9').expect(202);
+    await t.app.get(AccountsService).idle();
+    expect(users.map((user) => mail.mailsTo(user.email).length)).toEqual([1, 1, 1, 1, 0, 0]);
   });
 });
 

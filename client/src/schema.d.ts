@@ -2096,7 +2096,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The same answer whether or not the address is registered */
+            /** @description The same answer whether or not the address is registered, and whether or not a mail goes out */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2132,17 +2132,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    /** @description Seconds until the next attempt is taken */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPError"];
                 };
             };
             /** @description Unexpected failure ("Internal Server Error"; never a stack trace or SQL) */

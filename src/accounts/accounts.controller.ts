@@ -42,8 +42,8 @@ export class AccountsController {
   @UseGuards(PasswordResetEnabledGuard, RequestBodyGuard)
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ operationId: 'requestPasswordReset', summary: 'Mail a password reset link to the address, if it is registered' })
-  @ApiAcceptedResponse({ type: MessageDto, description: 'The same answer whether or not the address is registered' })
-  @ApiErrors(413, 422, 429, 503)
+  @ApiAcceptedResponse({ type: MessageDto, description: 'The same answer whether or not the address is registered, and whether or not a mail goes out' })
+  @ApiErrors(413, 422, 503)
   async requestReset(@Body() dto: PasswordResetRequestDto, @Ip() client: string): Promise<MessageDto> {
     await this.accounts.requestReset(dto.email, client);
     return { message: RESET_REQUESTED };

@@ -53,9 +53,10 @@ export class AccountsService implements BeforeApplicationShutdown {
   /**
    * Answers before any work on the address is done, so the answer and its timing are
    * the same for a registered address and any other; the work goes on afterwards.
+   * Past the limits there is no work, and the same answer.
    */
   async requestReset(email: string, client: string): Promise<void> {
-    await this.resetThrottle.consume(email, client);
+    if (!(await this.resetThrottle.allows(email, client))) return;
     const work = this.sendResetLink(email).catch((err: Error) => this.logger.warn(`password reset mail failed: ${err.message}`));
     this.pending.add(work);
     void work.finally(() => this.pending.delete(work));

@@ -12,6 +12,7 @@ import { RecordWrites } from './database/read-routing';
 import { bodyParsers, GlobalRequestBodyGuard } from './http/body-parsing';
 import { ContractExceptionFilter } from './http/contract-exception.filter';
 import { keepMalformedEscapes } from './http/path-escapes';
+import { proxyHopsCheck } from './rate-limit/client-address';
 import { ContractValidationPipe } from './http/validation.pipe';
 import { serveWebApp } from './web-app/serve-web-app';
 
@@ -39,6 +40,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.use(keepMalformedEscapes);
   // Behind a load balancer, the client address (used by the rate limits) comes from X-Forwarded-For.
   app.set('trust proxy', config.trustProxyHops);
+  const proxyCheck = proxyHopsCheck(config);
+  if (proxyCheck) app.use(proxyCheck);
   // helmet also drops X-Powered-By.
   app.use(
     helmet({

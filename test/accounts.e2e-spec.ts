@@ -76,7 +76,7 @@ describe('accounts', () => {
       expect((await change().expect(403)).body).toEqual(INVALID_CREDENTIALS);
       expect(await loginStatus(t, user.email, 'wrong-again')).toBe(403);
       expect((await change().expect(403)).body).toEqual(INVALID_CREDENTIALS);
-      // Three failures (LOGIN_MAX_FAILURES): the account is refused, here and at POST /login.
+      // Three failures (LOGIN_MAX_FAILURES): the account is refused from this address, here and at POST /login.
       const limited = await change().expect(429);
       expect(limited.headers['retry-after']).toBeDefined();
       expect(await loginStatus(t, user.email, user.password)).toBe(429);

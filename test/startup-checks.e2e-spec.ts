@@ -61,4 +61,37 @@ describe('start-up checks in production', () => {
       await server.stop();
     }
   });
+
+  // Finding 2: behind a proxy, TRUST_PROXY_HOPS=0 makes every client the proxy's address.
+  const jsonLines = (output: string) => output.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  const proxyWarnings = (output: string) => jsonLines(output).filter((l) => /TRUST_PROXY_HOPS/.test(l.msg));
+
+  it('warns once, naming TRUST_PROXY_HOPS, at the first request from a private peer while it is 0', async () => {
+    const server = await startServer({ DATA_DIR: dataDir(), TRUST_PROXY_HOPS: '0' });
+    try {
+      expect(proxyWarnings(server.stdout())).toEqual([]);
+      for (let i = 0; i < 3; i++) expect((await fetch(`${server.url}/`, { headers: { 'X-Forwarded-For': '203.0.113.5' } })).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 200));
+      const warnings = proxyWarnings(server.stdout());
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0].level).toBe(40);
+      expect(warnings[0].msg).toMatch(/127\.0\.0\.1.*private address/);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('does not warn with TRUST_PROXY_HOPS set, nor outside production', async () => {
+    const envs: Record<string, string>[] = [{ TRUST_PROXY_HOPS: '1' }, { NODE_ENV: 'development', LOG_PRETTY: 'false' }];
+    for (const env of envs) {
+      const server = await startServer({ DATA_DIR: dataDir(), ...env });
+      try {
+        expect((await fetch(`${server.url}/`)).status).toBe(200);
+        await new Promise((r) => setTimeout(r, 200));
+        expect(proxyWarnings(server.stdout())).toEqual([]);
+      } finally {
+        await server.stop();
+      }
+    }
+  });
 });

@@ -115,10 +115,11 @@ export class AccountsService implements BeforeApplicationShutdown {
 
   /** A wrong password here counts as a failed login, with the same limits. */
   private async checkPassword(user: AuthenticatedUser, password: string, client: string): Promise<void> {
-    const attempt = await this.loginThrottle.reserve(user.email, client);
-    const stored = await this.users.findWithPasswordByEmail(user.email);
-    if (!(await this.hasher.check(password, stored?.password)).matches) throw new ForbiddenException('Invalid Credentials');
-    await attempt.succeeded();
+    const check = await this.loginThrottle.attempt(user.email, client, async () => {
+      const stored = await this.users.findWithPasswordByEmail(user.email);
+      return this.hasher.check(password, stored?.password);
+    });
+    if (!check.matches) throw new ForbiddenException('Invalid Credentials');
   }
 }
 

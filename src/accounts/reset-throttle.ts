@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.provider';
-import { RateLimiters } from '../rate-limit/rate-limiters';
+import { Limit, RateLimiters } from '../rate-limit/rate-limiters';
 
 /**
  * Reset mails per e-mail address (so nobody's mailbox can be flooded) and per client
@@ -13,27 +12,17 @@ import { RateLimiters } from '../rate-limit/rate-limiters';
  */
 @Injectable()
 export class ResetThrottle {
-  private readonly perAddress: RateLimiterAbstract;
-  private readonly perClient: RateLimiterAbstract;
+  private readonly perAddress: Limit;
+  private readonly perClient: Limit;
 
   constructor(limiters: RateLimiters, @InjectConfig() config: AppConfig) {
-    this.perAddress = limiters.create('reset-address', config.passwordResetsPerAddress, config.passwordResetWindowSeconds);
-    this.perClient = limiters.create('reset-client', config.passwordResetsPerClient, config.passwordResetWindowSeconds);
+    this.perAddress = limiters.create('password_resets_per_address', config.passwordResetsPerAddress, config.passwordResetWindowSeconds);
+    this.perClient = limiters.create('password_resets_per_client', config.passwordResetsPerClient, config.passwordResetWindowSeconds);
   }
 
   /** Whether a mail may go out; takes a place under both limits if so. */
   async allows(email: string, client: string): Promise<boolean> {
     // The client first: a request it may not make takes nothing from the address.
-    return (await taken(this.perClient, client)) && (await taken(this.perAddress, email));
-  }
-}
-
-async function taken(limiter: RateLimiterAbstract, key: string): Promise<boolean> {
-  try {
-    await limiter.consume(key);
-    return true;
-  } catch (res) {
-    if (res instanceof RateLimiterRes) return false;
-    throw res;
+    return (await this.perClient.take(client)).taken && (await this.perAddress.take(email)).taken;
   }
 }

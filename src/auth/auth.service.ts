@@ -19,12 +19,18 @@ export class AuthService {
   /** Unknown e-mail and wrong password get the same answer after the same bcrypt work. */
   async login({ username, password }: LoginDto, client: string, userAgent?: string): Promise<TokenDto> {
     const email = normaliseEmail(username);
-    const attempt = await this.throttle.reserve(email, client);
-    const user = await this.users.findWithPasswordByEmail(email);
-    const check = await this.hasher.check(password, user?.password);
+    const { user, check } = await this.throttle.attempt(email, client, async () => {
+      const user = await this.users.findWithPasswordByEmail(email);
+      const check = await this.hasher.check(password, user?.password);
+      return { user, check, matches: check.matches };
+    });
     if (!check.matches) throw new ForbiddenException('Invalid Credentials');
-    await attempt.succeeded();
-    if (check.rehash) await this.users.replacePasswordHash(user!.id, user!.password, await this.hasher.hash(password));
+    if (check.rehash) await this.rehash(user!.id, user!.password, password);
     return this.sessions.open(user!.id, userAgent);
+  }
+
+  /** Brings the stored hash to today's cost and form. */
+  private async rehash(userId: number, oldHash: string, password: string): Promise<void> {
+    await this.users.replacePasswordHash(userId, oldHash, await this.hasher.hash(password));
   }
 }

@@ -53,10 +53,18 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** Shared rate-limit counters for several instances; unset: counters in memory. */
   redisUrl: string | undefined;
-  /** Failed logins allowed per account, and per client address, within the window. */
-  loginMaxFailuresPerAccount: number;
+  /** Failed logins allowed per (account, client address), and per client address, within the window. */
+  loginMaxFailures: number;
   loginMaxFailuresPerClient: number;
   loginFailureWindowSeconds: number;
+  /** Failures per account (from any address) within the window after which each attempt on it waits. */
+  loginSlowdownAfter: number;
+  /** The longest such wait; it grows by a tenth of this per further failure. 0: no slow-down. */
+  loginSlowdownMaxMs: number;
+  /** Successful logins allowed per account, and per client address, within their window. */
+  loginMaxSuccessesPerAccount: number;
+  loginMaxSuccessesPerClient: number;
+  loginSuccessWindowSeconds: number;
   /** Registrations allowed per client address per minute. */
   registrationsPerMinute: number;
   /** Express's "trust proxy": how many proxies to trust for the client address (0: none). */
@@ -204,9 +212,14 @@ export function loadConfig(env: Env): AppConfig {
     corsMaxAgeSeconds: int('CORS_MAX_AGE', 600, 0, 86_400),
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 100 * 1024, 1024, 50 * 1024 * 1024),
     redisUrl,
-    loginMaxFailuresPerAccount: int('LOGIN_MAX_FAILURES', 5, 1, 1_000_000),
+    loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 1_000_000),
     loginMaxFailuresPerClient: int('LOGIN_MAX_FAILURES_PER_CLIENT', 50, 1, 1_000_000),
     loginFailureWindowSeconds: int('LOGIN_FAILURE_WINDOW_SECONDS', 900, 1, 86_400),
+    loginSlowdownAfter: int('LOGIN_SLOWDOWN_AFTER', 10, 1, 1_000_000),
+    loginSlowdownMaxMs: int('LOGIN_SLOWDOWN_MAX_MS', 3000, 0, 60_000),
+    loginMaxSuccessesPerAccount: int('LOGIN_MAX_SUCCESSES_PER_ACCOUNT', 20, 1, 1_000_000),
+    loginMaxSuccessesPerClient: int('LOGIN_MAX_SUCCESSES_PER_CLIENT', 300, 1, 1_000_000),
+    loginSuccessWindowSeconds: int('LOGIN_SUCCESS_WINDOW_SECONDS', 900, 1, 86_400),
     registrationsPerMinute: int('REGISTRATIONS_PER_MINUTE', 120, 1, 1_000_000),
     trustProxyHops: int('TRUST_PROXY_HOPS', 0, 0, 10),
     logLevel,

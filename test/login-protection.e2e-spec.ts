@@ -16,6 +16,45 @@ const timed = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
   return [result, Date.now() - started];
 };
 
+/** Error lines (pino level 50 and above) the app wrote. */
+const errorLines = (t: TestApp) => t.logs.filter((line) => line.level >= 50);
+
+// First in the file: only the first app of a file can capture its log lines (test/support/test-app.ts).
+describe('the bounded hashing queue (finding 3)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(
+      { TRUST_PROXY_HOPS: '1', BCRYPT_ROUNDS: '10', BCRYPT_QUEUE_MAX: '1', REGISTRATIONS_PER_MINUTE: '1000', LOGIN_MAX_FAILURES_PER_CLIENT: '20', LOG_LEVEL: 'warn' },
+      { captureLogs: true },
+    );
+  });
+  afterAll(() => t.close());
+
+  it('answers 503 with Retry-After past the queue, and a refused login counts as no failure', async () => {
+    const register = (i: number) =>
+      request(t.server).post('/users').set('X-Forwarded-For', `192.0.2.${i + 1}`).send({ email: `queue-${i}-${unique()}@example.com`, password: 'password123' });
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => register(i)));
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.every((s) => s === 201 || s === 503)).toBe(true);
+    expect(statuses.filter((s) => s === 503).length).toBeGreaterThan(0);
+    const busy = answers.find((r) => r.status === 503)!;
+    expect(busy.body).toEqual({ detail: 'Too many password checks at once, try again shortly' });
+    expect(Number(busy.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+
+    // 20 wrong passwords at once from one address (LOGIN_MAX_FAILURES_PER_CLIENT=20): the ones the
+    // queue refused give their places back, so the address may fail exactly that many times more.
+    const fail = () => login(t, `nobody-${unique()}@example.com`, 'wrong-password', '198.51.100.90');
+    const logins = await Promise.all(Array.from({ length: 20 }, fail));
+    const busyLogins = logins.filter((r) => r.status === 503).length;
+    expect(busyLogins).toBeGreaterThan(0);
+    expect(logins.filter((r) => r.status === 403).length).toBe(20 - busyLogins);
+    for (let i = 0; i < busyLogins; i++) await fail().expect(403);
+    await fail().expect(429);
+    // A 503 is no error of the server's: no error line in the log.
+    expect(errorLines(t)).toEqual([]);
+  });
+});
+
 describe('failed logins: no stranger locks an account out (finding 1)', () => {
   let t: TestApp;
   beforeAll(async () => {

@@ -812,6 +812,8 @@ export interface operations {
             /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -871,6 +873,8 @@ export interface operations {
             /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -971,6 +975,8 @@ export interface operations {
             /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1040,6 +1046,8 @@ export interface operations {
             /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1142,6 +1150,8 @@ export interface operations {
             /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1264,6 +1274,8 @@ export interface operations {
             /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1345,6 +1357,8 @@ export interface operations {
             /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1425,6 +1439,8 @@ export interface operations {
             /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1527,6 +1543,8 @@ export interface operations {
             /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1614,6 +1632,8 @@ export interface operations {
             /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1716,6 +1736,8 @@ export interface operations {
             /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1815,6 +1837,8 @@ export interface operations {
             /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1895,6 +1919,8 @@ export interface operations {
             /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1975,6 +2001,8 @@ export interface operations {
             /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2075,6 +2103,8 @@ export interface operations {
             /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2146,6 +2176,8 @@ export interface operations {
             /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2224,6 +2256,8 @@ export interface operations {
             /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2282,6 +2316,8 @@ export interface operations {
             /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2341,6 +2377,8 @@ export interface operations {
             /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2399,6 +2437,8 @@ export interface operations {
             /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2478,6 +2518,8 @@ export interface operations {
             /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

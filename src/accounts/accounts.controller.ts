@@ -21,7 +21,7 @@ export class AccountsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ operationId: 'changePassword', summary: 'Change the password; every other session ends' })
   @ApiNoContentResponse({ description: 'Changed' })
-  @ApiErrors(403, 413, 422, 429)
+  @ApiErrors(403, 413, 422, 429, 503)
   changePassword(@CurrentUser() user: AuthenticatedUser, @Body() dto: ChangePasswordDto, @ClientKey() client: string): Promise<void> {
     return this.accounts.changePassword(user, dto.current_password, dto.new_password, client);
   }
@@ -31,7 +31,7 @@ export class AccountsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ operationId: 'deleteAccount', summary: 'Delete the account, with its posts, votes and sessions' })
   @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiErrors(403, 413, 422, 429)
+  @ApiErrors(403, 413, 422, 429, 503)
   deleteAccount(@CurrentUser() user: AuthenticatedUser, @Body() dto: DeleteAccountDto, @ClientKey() client: string): Promise<void> {
     return this.accounts.deleteAccount(user, dto.password, client);
   }

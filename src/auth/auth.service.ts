@@ -1,5 +1,6 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { normaliseEmail } from '../http/fields';
+import { ServiceBusyException } from '../http/too-many-requests.exception';
 import { PasswordHasher } from '../users/password-hasher';
 import { SessionsService } from '../sessions/sessions.service';
 import { UsersService } from '../users/users.service';
@@ -29,8 +30,12 @@ export class AuthService {
     return this.sessions.open(user!.id, userAgent);
   }
 
-  /** Brings the stored hash to today's cost and form. */
+  /** Brings the stored hash to today's cost and form; when the hashing queue is full, at a later login. */
   private async rehash(userId: number, oldHash: string, password: string): Promise<void> {
-    await this.users.replacePasswordHash(userId, oldHash, await this.hasher.hash(password));
+    try {
+      await this.users.replacePasswordHash(userId, oldHash, await this.hasher.hash(password));
+    } catch (err) {
+      if (!(err instanceof ServiceBusyException)) throw err;
+    }
   }
 }

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { isDatabaseUnavailable, PG_FOREIGN_KEY_VIOLATION, PG_READ_ONLY_SQL_TRANSACTION, PG_UNIQUE_VIOLATION, sqlState } from '../database/database-errors';
 import { nameIdsAsSent } from './parse-id.pipe';
 import { RequestValidationError } from './request-validation.error';
-import { TooManyRequestsException } from './too-many-requests.exception';
+import { RetryLaterException } from './too-many-requests.exception';
 
 interface ErrorAnswer {
   status: number;
@@ -46,7 +46,7 @@ export class ContractExceptionFilter implements ExceptionFilter {
       }
       const answer: ErrorAnswer = { status, detail };
       if (status === HttpStatus.UNAUTHORIZED) answer.headers = { 'WWW-Authenticate': 'Bearer' };
-      if (exception instanceof TooManyRequestsException) answer.headers = { 'Retry-After': String(exception.retryAfterSeconds) };
+      if (exception instanceof RetryLaterException) answer.headers = { 'Retry-After': String(exception.retryAfterSeconds) };
       return answer;
     }
     if (isDatabaseUnavailable(exception)) {

@@ -1,6 +1,6 @@
 import bcrypt from 'bcrypt';
 import request from 'supertest';
-import { createUser, unique } from './support/factories';
+import { bearer, createUser, unique } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -175,6 +175,29 @@ describe('successful logins (finding 3)', () => {
     const users = await Promise.all(Array.from({ length: 20 }, () => createUser(t)));
     const answers = await Promise.all(users.map((user) => login(t, user.email, user.password, '203.0.113.50')));
     expect(answers.map((r) => r.status).sort()).toEqual([...Array(5).fill(200), ...Array(15).fill(429)]);
+  });
+});
+
+describe('sessions per user (finding 3)', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp({ TRUST_PROXY_HOPS: '1', SESSIONS_PER_USER: '3' })));
+  afterAll(() => t.close());
+
+  it('keeps at most SESSIONS_PER_USER sessions: a new login ends the oldest', async () => {
+    const user = await createUser(t);
+    const pairs = [];
+    for (let i = 0; i < 3; i++) pairs.push((await login(t, user.email, user.password, `198.51.100.${200 + i}`).expect(200)).body);
+    await new Promise((r) => setTimeout(r, 50));
+    // The oldest is refreshed (used): the one used longest ago ends instead.
+    const refreshed = (await request(t.server).post('/login').type('form').send({ grant_type: 'refresh_token', refresh_token: pairs[0].refresh_token }).expect(200)).body;
+    const newest = (await login(t, user.email, user.password, '198.51.100.210').expect(200)).body;
+    const sessions = await request(t.server).get('/users/me/sessions').set(bearer(newest.access_token)).expect(200);
+    expect(sessions.body).toHaveLength(3);
+    await request(t.server).get('/users/me').set(bearer(pairs[1].access_token)).expect(401);
+    await request(t.server).post('/login').type('form').send({ grant_type: 'refresh_token', refresh_token: pairs[1].refresh_token }).expect(401);
+    for (const token of [refreshed.access_token, pairs[2].access_token, newest.access_token]) {
+      await request(t.server).get('/users/me').set(bearer(token)).expect(200);
+    }
   });
 });
 

@@ -49,6 +49,8 @@ export interface AppConfig {
   bcryptRounds: number;
   /** Password hashes and checks waiting for a hashing thread beyond which a request is refused (503). */
   bcryptQueueMax: number;
+  /** A user's live sessions; a login beyond ends the one used longest ago. */
+  sessionsPerUser: number;
   corsOrigins: string[];
   /** How long a browser may reuse a preflight's answer (Access-Control-Max-Age). */
   corsMaxAgeSeconds: number;
@@ -211,6 +213,7 @@ export function loadConfig(env: Env): AppConfig {
     passwordResetWindowSeconds: int('PASSWORD_RESET_WINDOW_SECONDS', 3600, 1, 86_400),
     bcryptRounds: int('BCRYPT_ROUNDS', 12, 4, 31),
     bcryptQueueMax: int('BCRYPT_QUEUE_MAX', 16, 0, 100_000),
+    sessionsPerUser: int('SESSIONS_PER_USER', 10, 1, 1000),
     corsOrigins: (get('CORS_ORIGINS') ?? '*').split(',').map((o) => o.trim()).filter(Boolean),
     corsMaxAgeSeconds: int('CORS_MAX_AGE', 600, 0, 86_400),
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 100 * 1024, 1024, 50 * 1024 * 1024),

@@ -24,6 +24,7 @@ export const REFUSE_COURSE_TOKENS_ISSUED_UNTIL_NOW = 'GREATEST(tokens_valid_afte
 @Injectable()
 export class SessionsService {
   private readonly days: number;
+  private readonly perUser: number;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -32,9 +33,16 @@ export class SessionsService {
     @InjectConfig() config: AppConfig,
   ) {
     this.days = config.refreshTokenExpireDays;
+    this.perUser = config.sessionsPerUser;
   }
 
-  /** A new session for a user who just proved the password; the user's expired sessions are swept away. */
+  /**
+   * A new session for a user who just proved the password; the user's expired sessions
+   * are swept away, and past SESSIONS_PER_USER the ones used longest ago end (a session
+   * in daily use is not ended for being old). The cap is a second statement, so that it
+   * sees the sessions concurrent logins have committed meanwhile: once they are all
+   * done, the user has at most the cap.
+   */
   async open(userId: number, userAgent: string | undefined): Promise<TokenDto> {
     const family = randomToken();
     const secret = randomToken();
@@ -43,6 +51,11 @@ export class SessionsService {
       `WITH expired AS (DELETE FROM sessions WHERE user_id = $1 AND last_used_at <= now() - make_interval(days => $5))
        INSERT INTO sessions (user_id, family_hash, secret_hash, user_agent) VALUES ($1, $2, $3, $4) RETURNING id`,
       [userId, sha256(family), sha256(secret), cleanUserAgent(userAgent), this.days],
+    );
+    await this.db.query(
+      `DELETE FROM sessions WHERE user_id = $1 AND id NOT IN
+         (SELECT id FROM sessions WHERE user_id = $1 ORDER BY last_used_at DESC, id DESC LIMIT $2)`,
+      [userId, this.perUser],
     );
     return this.answer(userId, row.id, formatRefreshToken({ family, secret }));
   }

@@ -11,6 +11,7 @@ import { appConfigLoader } from './config/config.provider';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { PostsModule } from './posts/posts.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { UsersModule } from './users/users.module';
@@ -32,6 +33,7 @@ export class AppModule {
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfigLoader(config)] }),
         LoggingModule.forRoot(logDestination),
         DatabaseModule,
+        MetricsModule,
         RateLimitModule,
         HealthModule,
         UsersModule,

@@ -12,6 +12,8 @@ import { RecordWrites } from './database/read-routing';
 import { bodyParsers, GlobalRequestBodyGuard } from './http/body-parsing';
 import { ContractExceptionFilter } from './http/contract-exception.filter';
 import { keepMalformedEscapes } from './http/path-escapes';
+import { httpMetrics } from './metrics/http-metrics';
+import { Metrics } from './metrics/metrics';
 import { proxyHopsCheck } from './rate-limit/client-address';
 import { ContractValidationPipe } from './http/validation.pipe';
 import { serveWebApp } from './web-app/serve-web-app';
@@ -34,6 +36,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
 }
 
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+  // First, so that every answer is measured.
+  if (config.metricsPort !== undefined) app.use(httpMetrics(app.get(Metrics)));
   // FastAPI sends no ETag; hashing every response body for one costs CPU on every read.
   app.set('etag', false);
   // Before the router, which refuses such paths with a 400.

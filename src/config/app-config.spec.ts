@@ -112,6 +112,11 @@ describe('loadConfig', () => {
     [{ RUN_MIGRATIONS: 'maybe' }, /^Invalid RUN_MIGRATIONS/],
     [{ SEARCH_COUNT_LIMIT: '0' }, /^Invalid SEARCH_COUNT_LIMIT: "0"/],
     [{ NODE_ENV: 'production' }, /^Missing SECRET_KEY/],
+    [{ PORT: '9000', METRICS_PORT: '9000' }, /^Invalid METRICS_PORT: "9000" is PORT too/],
+    [{ METRICS_PORT: 'x' }, /^Invalid METRICS_PORT/],
+    [{ ACCEPT_COURSE_TOKENS: 'sometimes' }, /^Invalid ACCEPT_COURSE_TOKENS/],
+    [{ LOGIN_SLOWDOWN_MAX_MS: '-1' }, /^Invalid LOGIN_SLOWDOWN_MAX_MS/],
+    [{ SESSIONS_PER_USER: '0' }, /^Invalid SESSIONS_PER_USER/],
     [{ NODE_ENV: 'production', SECRET_KEY: 'a' }, /^Invalid SECRET_KEY: 1 byte, at least 32 are required when NODE_ENV=production/],
     [{ NODE_ENV: 'production', SECRET_KEY: 'é'.repeat(15) }, /^Invalid SECRET_KEY: 30 bytes/],
     [
@@ -161,6 +166,34 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', SECRET_KEY: 'k'.repeat(32) }).secretKey).toBe('k'.repeat(32));
     expect(loadConfig({ NODE_ENV: 'development', SECRET_KEY: 'a' }).secretKey).toBe('a');
     expect(loadConfig({ NODE_ENV: 'test', SECRET_KEY: '09d25e094faa6ca2556c818166b7a9563b93f7099f6f0f4caa6cf63b88e8d3e7' }).secretKeyGenerated).toBe(false);
+  });
+
+  it('has the trust defaults (docs/trust.md), and reads them', () => {
+    expect(loadConfig({})).toMatchObject({
+      metricsPort: undefined,
+      acceptCourseTokens: true,
+      loginMaxFailures: 5,
+      loginMaxFailuresPerClient: 50,
+      loginFailureWindowSeconds: 900,
+      loginSlowdownAfter: 10,
+      loginSlowdownMaxMs: 3000,
+      loginMaxSuccessesPerAccount: 20,
+      loginMaxSuccessesPerClient: 300,
+      loginSuccessWindowSeconds: 900,
+      bcryptQueueMax: 16,
+      sessionsPerUser: 10,
+    });
+    const config = loadConfig({
+      METRICS_PORT: '9100',
+      ACCEPT_COURSE_TOKENS: 'false',
+      LOGIN_SLOWDOWN_AFTER: '3',
+      LOGIN_SLOWDOWN_MAX_MS: '0',
+      LOGIN_MAX_SUCCESSES_PER_ACCOUNT: '7',
+      BCRYPT_QUEUE_MAX: '0',
+      SESSIONS_PER_USER: '2',
+    });
+    expect(config).toMatchObject({ metricsPort: 9100, acceptCourseTokens: false, loginSlowdownAfter: 3, loginSlowdownMaxMs: 0, loginMaxSuccessesPerAccount: 7, bcryptQueueMax: 0, sessionsPerUser: 2 });
+    expect(loadConfig({ METRICS_PORT: '0' }).metricsPort).toBe(0);
   });
 
   it('reads the session, mail and reset settings', () => {

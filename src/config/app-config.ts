@@ -8,6 +8,8 @@ export type NodeEnv = 'development' | 'production' | 'test';
 export interface AppConfig {
   nodeEnv: NodeEnv;
   port: number;
+  /** GET /metrics (Prometheus) on a listener of its own; undefined: off. 0 picks a free port (tests). */
+  metricsPort: number | undefined;
   /** A PostgreSQL server, or undefined for the embedded database in `dataDir`. */
   databaseUrl: string | undefined;
   /** TLS to the PostgreSQL server: none, certificate verified, or encrypted only (Heroku's certificates verify against no public CA). */
@@ -177,6 +179,10 @@ export function loadConfig(env: Env): AppConfig {
   if (!/^https?:\/\//.test(passwordResetUrl) || !URL.canParse(passwordResetUrl)) {
     throw new ConfigError(`Invalid PASSWORD_RESET_URL: "${passwordResetUrl}" (expected an http or https URL)`);
   }
+  const metricsPort = get('METRICS_PORT') === undefined ? undefined : int('METRICS_PORT', 0, 0, 65535);
+  if (metricsPort !== undefined && metricsPort !== 0 && metricsPort === port) {
+    throw new ConfigError(`Invalid METRICS_PORT: "${metricsPort}" is PORT too (the metrics get a listener of their own, kept off the public one)`);
+  }
   const database = databaseFrom(get);
   const webConcurrency = int('WEB_CONCURRENCY', 1, 1, 64);
   if (webConcurrency > 1 && database.url === undefined) {
@@ -190,6 +196,7 @@ export function loadConfig(env: Env): AppConfig {
   return {
     nodeEnv,
     port,
+    metricsPort,
     databaseUrl: database.url,
     databaseSsl: database.ssl,
     dataDir: resolve(get('DATA_DIR') ?? './data'),

@@ -1,10 +1,12 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
+import type { Counter } from 'prom-client';
 import cluster from 'node:cluster';
 import { RateLimiterAbstract, RateLimiterCluster, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.provider';
 import { TooManyRequestsException } from '../http/too-many-requests.exception';
+import { Metrics } from '../metrics/metrics';
 
 /**
  * Makes rate limiters (rate-limiter-flexible) whose counters live in Redis when
@@ -19,8 +21,10 @@ export class RateLimiters implements OnApplicationShutdown {
   private readonly logger = new Logger(RateLimiters.name);
   private readonly redis?: Redis;
   private readonly workerOfPrimary: boolean;
+  private readonly refusals: Counter<'limit'>;
 
-  constructor(@InjectConfig() config: AppConfig) {
+  constructor(@InjectConfig() config: AppConfig, metrics: Metrics) {
+    this.refusals = rateLimitRefusals(metrics);
     // Only the primary of src/workers.ts answers the cluster limiter's messages; another
     // cluster manager (pm2's, say) would leave every call waiting for its timeout.
     this.workerOfPrimary = cluster.isWorker && config.webConcurrency > 1;
@@ -39,7 +43,8 @@ export class RateLimiters implements OnApplicationShutdown {
     const memory = this.workerOfPrimary
       ? new RateLimiterCluster({ keyPrefix: name, points, duration: durationSeconds, timeoutMs: 3000 })
       : new RateLimiterMemory({ keyPrefix: name, points, duration: durationSeconds });
-    if (!this.redis) return new Limit(name, memory);
+    const refused = () => this.refusals.inc({ limit: name });
+    if (!this.redis) return new Limit(name, memory, refused);
     return new Limit(
       name,
       new RateLimiterRedis({
@@ -49,6 +54,7 @@ export class RateLimiters implements OnApplicationShutdown {
         duration: durationSeconds,
         insuranceLimiter: memory,
       }),
+      refused,
     );
   }
 
@@ -56,6 +62,10 @@ export class RateLimiters implements OnApplicationShutdown {
     if (this.redis && this.redis.status !== 'end') await this.redis.quit().catch(() => this.redis?.disconnect());
   }
 }
+
+/** Requests refused by each limit (a 429, a dropped reset mail, a 503 of the hashing queue), by its name. */
+export const rateLimitRefusals = (metrics: Metrics): Counter<'limit'> =>
+  metrics.counter({ name: 'social_api_rate_limit_refusals_total', help: 'Requests refused by a limit, by the limit\'s name', labelNames: ['limit'] });
 
 /** What `Limit.take` did: `count` is the key's points after it, `msBeforeReset` when they are forgotten. */
 export interface Taken {

@@ -1,9 +1,10 @@
 import bcrypt from 'bcrypt';
 import { loadConfig } from '../config/app-config';
+import { Metrics } from '../metrics/metrics';
 import { PasswordHasher } from './password-hasher';
 
 describe('PasswordHasher', () => {
-  const hasher = new PasswordHasher(loadConfig({ BCRYPT_ROUNDS: '4' }));
+  const hasher = new PasswordHasher(loadConfig({ BCRYPT_ROUNDS: '4' }), new Metrics());
 
   it('hashes with bcrypt at the configured cost, in NFC, and checks', async () => {
     const hash = await hasher.hash('cafe\u0301-password');

@@ -6,6 +6,8 @@ import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.provider';
 import { isStorableText } from '../http/fields';
 import { ServiceBusyException } from '../http/too-many-requests.exception';
+import { Metrics } from '../metrics/metrics';
+import { rateLimitRefusals } from '../rate-limit/rate-limiters';
 
 /** What bcrypt reads of a password. */
 export const MAX_PASSWORD_BYTES = 72;
@@ -45,14 +47,23 @@ export class PasswordHasher {
   private readonly maxConcurrent = Math.max(1, availableParallelism() - 1);
   /** A moving average of one hash's time, for Retry-After. */
   private averageMs: number;
+  private readonly refused: () => void;
 
-  constructor(@InjectConfig() private readonly config: AppConfig) {
+  constructor(
+    @InjectConfig() private readonly config: AppConfig,
+    metrics: Metrics,
+  ) {
     this.averageMs = MS_AT_COST_12 * 2 ** (config.bcryptRounds - 12);
-  }
-
-  /** Hashes and checks waiting for a hashing thread (a gauge for the metrics). */
-  get queued(): number {
-    return this.waiting.length;
+    const refusals = rateLimitRefusals(metrics);
+    this.refused = () => refusals.inc({ limit: 'password_hashing_queue' });
+    const waiting = this.waiting;
+    metrics.gauge({
+      name: 'social_api_password_hash_queue',
+      help: 'Password hashes and checks waiting for a hashing thread',
+      collect() {
+        this.set(waiting.length);
+      },
+    });
   }
 
   hash(password: string): Promise<string> {
@@ -111,6 +122,7 @@ export class PasswordHasher {
 
   /** Retry-After: about when the queue ahead will have drained. */
   private busy(): ServiceBusyException {
+    this.refused();
     const drainMs = ((this.waiting.length + this.running) * this.averageMs) / this.maxConcurrent;
     return new ServiceBusyException('Too many password checks at once, try again shortly', drainMs);
   }

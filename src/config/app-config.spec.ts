@@ -180,7 +180,7 @@ describe('loadConfig', () => {
       loginMaxSuccessesPerAccount: 20,
       loginMaxSuccessesPerClient: 300,
       loginSuccessWindowSeconds: 900,
-      bcryptQueueMax: 16,
+      bcryptQueueMax: 8,
       sessionsPerUser: 10,
     });
     const config = loadConfig({

@@ -219,7 +219,7 @@ export function loadConfig(env: Env): AppConfig {
     passwordResetsPerClient: int('PASSWORD_RESETS_PER_CLIENT', 20, 1, 1_000_000),
     passwordResetWindowSeconds: int('PASSWORD_RESET_WINDOW_SECONDS', 3600, 1, 86_400),
     bcryptRounds: int('BCRYPT_ROUNDS', 12, 4, 31),
-    bcryptQueueMax: int('BCRYPT_QUEUE_MAX', 16, 0, 100_000),
+    bcryptQueueMax: int('BCRYPT_QUEUE_MAX', 8, 0, 100_000),
     sessionsPerUser: int('SESSIONS_PER_USER', 10, 1, 1000),
     corsOrigins: (get('CORS_ORIGINS') ?? '*').split(',').map((o) => o.trim()).filter(Boolean),
     corsMaxAgeSeconds: int('CORS_MAX_AGE', 600, 0, 86_400),

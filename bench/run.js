@@ -381,7 +381,8 @@ async function main() {
 
     const api = spawn(process.execPath, ['dist/src/main.js'], {
       cwd: ROOT,
-      env: { ...env, PORT: '8101', RUN_MIGRATIONS: 'false', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', BCRYPT_ROUNDS: '12', LOGIN_MAX_FAILURES_PER_CLIENT: '1000000' },
+      // The login limits at their defaults; the login scenarios say where they come from in X-Forwarded-For.
+      env: { ...env, PORT: '8101', RUN_MIGRATIONS: 'false', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', BCRYPT_ROUNDS: '12', TRUST_PROXY_HOPS: '1' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const reference = (file, port) => fork(path.join(__dirname, file), { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
@@ -423,25 +424,39 @@ async function main() {
     report.hotRow = await hotRowAtDatabase(url);
     console.log('votes', spread, hot, report);
 
+    // Right passwords of random users from random addresses: no limit refuses them, each one is a bcrypt check.
     const loginScenario = {
       request: () => ({
         method: 'POST',
         path: '/login',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `198.18.${rand(256)}.${rand(256)}` },
         body: `username=user${1 + rand(USERS)}%40bench.example&password=${PASSWORD}`,
+      }),
+    };
+    // An attack: wrong passwords for random users from one address, the limits at their defaults.
+    const attackScenario = {
+      request: () => ({
+        method: 'POST',
+        path: '/login',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '198.51.100.66' },
+        body: `username=user${1 + rand(USERS)}%40bench.example&password=wrong-${rand(1e9)}`,
       }),
     };
     const login = summary(await run(API, { ...loginScenario, connections: 8 }));
     rows.push({ name: 'login (bcrypt cost 12)', api: login });
     console.log('login', login);
 
-    const [feedDuringFlood, flood] = await Promise.all([
-      run(API, { ...scenarios['feed, first page'], connections: 16 }),
-      run(API, { ...loginScenario, connections: 16 }),
-    ]);
-    rows.push({ name: 'feed during a login flood', api: summary(feedDuringFlood) });
-    rows.push({ name: 'the login flood itself', api: summary(flood) });
-    console.log('feed during flood', summary(feedDuringFlood), 'flood', summary(flood));
+    const feedAlone = summary(await run(API, { ...scenarios['feed, first page'], connections: 16 }));
+    rows.push({ name: 'feed alone (16 connections, the baseline of the floods)', api: feedAlone });
+    for (const [name, scenario] of [
+      ['a login flood (right passwords, many addresses)', loginScenario],
+      ['a wrong-password flood from one address', attackScenario],
+    ]) {
+      const [feedDuringFlood, flood] = await Promise.all([run(API, { ...scenarios['feed, first page'], connections: 16 }), run(API, { ...scenario, connections: 16 })]);
+      rows.push({ name: `feed during ${name}`, api: summary(feedDuringFlood) });
+      rows.push({ name: `${name} itself (non-2xx: 429, 503)`, api: summary(flood) });
+      console.log(`feed during ${name}`, summary(feedDuringFlood), 'flood', summary(flood));
+    }
 
     report.rows = rows;
     report.rss = rssMb(api.pid);

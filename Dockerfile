@@ -29,11 +29,10 @@ RUN npm run build \
 # Runtime stage: production dependencies and the compiled app only. The code is root's
 # and read-only to the app's user, who can write to the data directory and nothing else.
 FROM node:20-bookworm-slim
-# Production refuses to start without SMTP_URL (reset links must not go to the log). The
-# image runs with only SECRET_KEY and DATABASE_URL given, as platforms start it, so its
-# default relays through an MTA on localhost:25; set SMTP_URL to your mail provider. A mail
-# that cannot be sent is a logged warning; the reset request's answer stays the same.
-ENV NODE_ENV=production PORT=8000 DATA_DIR=/app/data SMTP_URL=smtp://localhost:25
+# The image runs with only SECRET_KEY and DATABASE_URL given, as platforms start it. Without
+# SMTP_URL, password reset is off (POST /password-reset answers 503, one warning at start):
+# set SMTP_URL to your mail provider and PASSWORD_RESET_URL to the page the mails link to.
+ENV NODE_ENV=production PORT=8000 DATA_DIR=/app/data
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules

@@ -18,7 +18,8 @@ const ROOT = path.resolve(__dirname, '..');
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const SECRET = 'bench-secret-key';
+// NODE_ENV=production takes a SECRET_KEY of 32 bytes or more.
+const SECRET = 'bench-secret-key-of-at-least-32-bytes';
 const PASSWORD = 'bench-password';
 const USERS = 1000;
 const POSTS = Number(process.env.BENCH_POSTS ?? 20000);
@@ -112,8 +113,8 @@ function token(userId) {
   return `${body}.${require('node:crypto').createHmac('sha256', SECRET).update(body).digest('base64url')}`;
 }
 
-/** Production requires SMTP_URL; the benchmark asks for no mail, so nothing listens there. */
-const apiEnv = (url) => ({ ...process.env, NODE_ENV: 'production', DATABASE_URL: url, SECRET_KEY: SECRET, SMTP_URL: 'smtp://127.0.0.1:2525' });
+/** The API as production runs it (without SMTP_URL: the benchmark asks for no mail). */
+const apiEnv = (url) => ({ ...process.env, NODE_ENV: 'production', DATABASE_URL: url, SECRET_KEY: SECRET });
 
 function migrate(url) {
   execFileSync(process.execPath, ['node_modules/typeorm/cli.js', 'migration:run', '-d', 'dist/ormconfig.js'], { cwd: ROOT, env: apiEnv(url), stdio: 'ignore' });
@@ -394,7 +395,8 @@ async function measureLoad() {
 
     const api = spawn(process.execPath, ['dist/src/main.js'], {
       cwd: ROOT,
-      env: { ...env, PORT: '8101', RUN_MIGRATIONS: 'false', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', BCRYPT_ROUNDS: '12', LOGIN_MAX_FAILURES_PER_CLIENT: '1000000' },
+      // The login limits at their defaults; the login scenarios say where they come from in X-Forwarded-For.
+      env: { ...env, PORT: '8101', RUN_MIGRATIONS: 'false', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', BCRYPT_ROUNDS: '12', TRUST_PROXY_HOPS: '1' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const reference = (file, port) => fork(path.join(__dirname, file), { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
@@ -436,25 +438,39 @@ async function measureLoad() {
     report.hotRow = await hotRowAtDatabase(url);
     console.log('votes', spread, hot, report);
 
+    // Right passwords of random users from random addresses: no limit refuses them, each one is a bcrypt check.
     const loginScenario = {
       request: () => ({
         method: 'POST',
         path: '/login',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `198.18.${rand(256)}.${rand(256)}` },
         body: `username=user${1 + rand(USERS)}%40bench.example&password=${PASSWORD}`,
+      }),
+    };
+    // An attack: wrong passwords for random users from one address, the limits at their defaults.
+    const attackScenario = {
+      request: () => ({
+        method: 'POST',
+        path: '/login',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '198.51.100.66' },
+        body: `username=user${1 + rand(USERS)}%40bench.example&password=wrong-${rand(1e9)}`,
       }),
     };
     const login = summary(await run(API, { ...loginScenario, connections: 8 }));
     rows.push({ name: 'login (bcrypt cost 12)', api: login });
     console.log('login', login);
 
-    const [feedDuringFlood, flood] = await Promise.all([
-      run(API, { ...scenarios['feed, first page'], connections: 16 }),
-      run(API, { ...loginScenario, connections: 16 }),
-    ]);
-    rows.push({ name: 'feed during a login flood', api: summary(feedDuringFlood) });
-    rows.push({ name: 'the login flood itself', api: summary(flood) });
-    console.log('feed during flood', summary(feedDuringFlood), 'flood', summary(flood));
+    const feedAlone = summary(await run(API, { ...scenarios['feed, first page'], connections: 16 }));
+    rows.push({ name: 'feed alone (16 connections, the baseline of the floods)', api: feedAlone });
+    for (const [name, scenario] of [
+      ['a login flood (right passwords, many addresses)', loginScenario],
+      ['a wrong-password flood from one address', attackScenario],
+    ]) {
+      const [feedDuringFlood, flood] = await Promise.all([run(API, { ...scenarios['feed, first page'], connections: 16 }), run(API, { ...scenario, connections: 16 })]);
+      rows.push({ name: `feed during ${name}`, api: summary(feedDuringFlood) });
+      rows.push({ name: `${name} itself (non-2xx: 429, 503)`, api: summary(flood) });
+      console.log(`feed during ${name}`, summary(feedDuringFlood), 'flood', summary(flood));
+    }
 
     report.rows = rows;
     report.rss = rssMb(api.pid);

@@ -4,6 +4,7 @@ import { AddSessionsAndPasswordResets1764200000000 } from './1764200000000-AddSe
 import { AddPostCountersKeptByTriggers1764300000000 } from './1764300000000-AddPostCountersKeptByTriggers';
 import { AddPostRemovalsCounter1764400000000 } from './1764400000000-AddPostRemovalsCounter';
 import { DeclareCountersOnce1764500000000 } from './1764500000000-DeclareCountersOnce';
+import { NormaliseEmailsToNfc1764510000000 } from './1764510000000-NormaliseEmailsToNfc';
 import { AddUsernamesAndFollows1764600000000 } from './1764600000000-AddUsernamesAndFollows';
 import { AddHomeTimelines1764700000000 } from './1764700000000-AddHomeTimelines';
 import { AddCommentsNotificationsAndBlocks1764800000000 } from './1764800000000-AddCommentsNotificationsAndBlocks';
@@ -16,6 +17,7 @@ export const migrations = [
   AddPostCountersKeptByTriggers1764300000000,
   AddPostRemovalsCounter1764400000000,
   DeclareCountersOnce1764500000000,
+  NormaliseEmailsToNfc1764510000000,
   AddUsernamesAndFollows1764600000000,
   AddHomeTimelines1764700000000,
   AddCommentsNotificationsAndBlocks1764800000000,

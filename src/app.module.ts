@@ -13,6 +13,7 @@ import { appConfigLoader } from './config/config.provider';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PostsModule } from './posts/posts.module';
 import { ProfilesModule } from './profiles/profiles.module';
@@ -37,6 +38,7 @@ export class AppModule {
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfigLoader(config)] }),
         LoggingModule.forRoot(logDestination),
         DatabaseModule,
+        MetricsModule,
         RateLimitModule,
         HealthModule,
         UsersModule,

@@ -11,6 +11,10 @@ import { setUpDocs } from './docs';
 import { RecordWrites } from './database/read-routing';
 import { bodyParsers, GlobalRequestBodyGuard } from './http/body-parsing';
 import { ContractExceptionFilter } from './http/contract-exception.filter';
+import { keepMalformedEscapes } from './http/path-escapes';
+import { httpMetrics } from './metrics/http-metrics';
+import { Metrics } from './metrics/metrics';
+import { proxyHopsCheck } from './rate-limit/client-address';
 import { ContractValidationPipe } from './http/validation.pipe';
 import { serveWebApp } from './web-app/serve-web-app';
 
@@ -25,14 +29,23 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   if (config.secretKeyGenerated) {
     new Logger('Config').warn('SECRET_KEY is not set: using a random key, so tokens stop working when the process restarts');
   }
+  if (!config.passwordResetEnabled) {
+    new Logger('Config').warn('SMTP_URL is not set: password reset is off (POST /password-reset answers 503) until SMTP_URL and PASSWORD_RESET_URL are set');
+  }
   return app;
 }
 
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+  // First, so that every answer is measured.
+  if (config.metricsPort !== undefined) app.use(httpMetrics(app.get(Metrics)));
   // FastAPI sends no ETag; hashing every response body for one costs CPU on every read.
   app.set('etag', false);
+  // Before the router, which refuses such paths with a 400.
+  app.use(keepMalformedEscapes);
   // Behind a load balancer, the client address (used by the rate limits) comes from X-Forwarded-For.
   app.set('trust proxy', config.trustProxyHops);
+  const proxyCheck = proxyHopsCheck(config);
+  if (proxyCheck) app.use(proxyCheck);
   // helmet also drops X-Powered-By.
   app.use(
     helmet({

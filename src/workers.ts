@@ -1,10 +1,13 @@
 import cluster, { Worker } from 'node:cluster';
+import type { AddressInfo } from 'node:net';
 import pino, { Logger } from 'pino';
 import pretty from 'pino-pretty';
+import { AggregatorRegistry } from 'prom-client';
 import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
+import { serveMetrics } from './metrics/metrics-server';
 
 /**
  * The primary process of WEB_CONCURRENCY workers, as gunicorn's arbiter is: it applies
@@ -25,6 +28,18 @@ export async function runPrimary(config: AppConfig): Promise<void> {
   }
   // Holds the rate-limit counters the workers share when there is no Redis (src/rate-limit).
   new RateLimiterClusterMaster();
+  if (config.metricsPort !== undefined) {
+    // The workers' metrics, summed (prom-client asks each over IPC): one scrape sees the instance.
+    const aggregator = new AggregatorRegistry();
+    try {
+      const server = await serveMetrics(config.metricsPort, () => aggregator.clusterMetrics(), aggregator.contentType);
+      server.unref();
+      log.info(`GET /metrics on port ${(server.address() as AddressInfo).port}, the sum of the workers'`);
+    } catch (err) {
+      log.fatal({ err }, `METRICS_PORT: cannot listen: ${(err as Error).message}`);
+      process.exit(1);
+    }
+  }
 
   const started = new Set<number>();
   let stopping: NodeJS.Signals | undefined;

@@ -76,7 +76,7 @@ describe('accounts', () => {
       expect((await change().expect(403)).body).toEqual(INVALID_CREDENTIALS);
       expect(await loginStatus(t, user.email, 'wrong-again')).toBe(403);
       expect((await change().expect(403)).body).toEqual(INVALID_CREDENTIALS);
-      // Three failures (LOGIN_MAX_FAILURES): the account is refused, here and at POST /login.
+      // Three failures (LOGIN_MAX_FAILURES): the account is refused from this address, here and at POST /login.
       const limited = await change().expect(429);
       expect(limited.headers['retry-after']).toBeDefined();
       expect(await loginStatus(t, user.email, user.password)).toBe(429);
@@ -258,21 +258,14 @@ describe('password reset rate limits and timing', () => {
     await mail.nextMailTo(user.email);
   });
 
-  it('limits requests per address and per client address, registered or not', async () => {
+  it('limits mails per address and per client address, registered or not, answering 202 all the same', async () => {
     const user = await createUser(t);
-    await ask(user.email, '192.0.2.1').expect(202);
-    await ask(user.email, '192.0.2.2').expect(202);
-    const limited = await ask(user.email, '192.0.2.3').expect(429);
-    expect(limited.body).toEqual({ detail: 'Too many password reset requests, try again later' });
-    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(3000);
-    await ask('nobody-1@example.com', '192.0.2.3').expect(202);
-    await ask('nobody-1@example.com', '192.0.2.3').expect(202);
-    await ask('nobody-1@example.com', '192.0.2.3').expect(429);
-
+    for (const ip of ['192.0.2.1', '192.0.2.2', '192.0.2.3']) expect((await ask(user.email, ip).expect(202)).body).toEqual(RESET_ANSWER);
     for (let i = 0; i < 4; i++) await ask(`someone-${i}@example.com`, '192.0.2.9').expect(202);
-    await ask('someone-else@example.com', '192.0.2.9').expect(429);
-    await ask('someone-else@example.com', '192.0.2.10').expect(202);
+    await ask(user.email, '192.0.2.9').expect(202);
     await t.app.get(AccountsService).idle();
+    // Two per address (PASSWORD_RESETS_PER_ADDRESS), and nothing past a client's four.
     expect(mail.mailsTo(user.email)).toHaveLength(2);
   });
+
 });

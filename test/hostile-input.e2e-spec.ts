@@ -44,16 +44,16 @@ describe('hostile input', () => {
       expect(await postCount()).toBe(before);
     });
 
-    it('refuses them in a PATCH, a search term and every registration and login field', async () => {
+    it('refuses them in a PATCH, a search term, every registration field and the login username', async () => {
       const post = await createPost(t, alice);
       expect422(await request(t.server).patch(`/posts/${post.id}`).set(alice.auth).send({ content: '\u0000' }), ['body', 'content']);
       expect422(await request(t.server).get('/posts').query({ search: 'a\u0000' }).set(alice.auth), ['query', 'search']);
       expect422(await request(t.server).post('/users').send({ email: 'a\ud800@example.com', password: 'password123' }), ['body', 'email']);
       expect422(await request(t.server).post('/users').send({ email: 'a@example.com', password: 'password\u0000123' }), ['body', 'password']);
-      for (const field of ['username', 'password']) {
-        const form = { username: 'a@example.com', password: 'password123', [field]: 'a\u0000b' };
-        expect422(await request(t.server).post('/login').type('form').send(form), ['body', field]);
-      }
+      expect422(await request(t.server).post('/login').type('form').send({ username: 'a\u0000b', password: 'password123' }), ['body', 'username']);
+      // The login's password says nothing about what a password may hold: a wrong one (the Trust section).
+      const res = await request(t.server).post('/login').type('form').send({ username: 'a@example.com', password: 'a\u0000b' }).expect(403);
+      expect(res.body).toEqual({ detail: 'Invalid Credentials' });
     });
 
     it('stores a well-formed astral character as sent', async () => {
@@ -122,9 +122,9 @@ describe('hostile input', () => {
     const login = (username: string, password: string, ip: string) =>
       request(t.server).post('/login').set('X-Forwarded-For', ip).type('form').send({ username, password });
 
-    it('evaluates at most the limit of simultaneous failed logins for one account; the rest get 429 before any password work', async () => {
+    it('evaluates at most the limit of simultaneous failed logins for one account from one address; the rest get 429 before any password work', async () => {
       const user = await createUser(t);
-      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => login(user.email, `wrong-${i}`, `198.51.100.${i + 1}`)));
+      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => login(user.email, `wrong-${i}`, '198.51.100.1')));
       const statuses = answers.map((r) => r.status).sort();
       expect(statuses).toEqual([...Array(5).fill(403), ...Array(15).fill(429)]);
     });

@@ -1,5 +1,5 @@
 import { linkIn, MailCatcher } from './support/mail-catcher';
-import { freshDataDir, removeDir, spawnServer, startServer } from './support/server-process';
+import { freshDataDir, PROCESS_TEST_SECRET, removeDir, spawnServer, startServer } from './support/server-process';
 
 /**
  * These run the compiled server (npm test builds it first) as a separate process.
@@ -20,7 +20,7 @@ describe('the server process', () => {
     [{ PORT: 'abc' }, 'PORT'],
     [{ ALGORITHM: 'HS512' }, 'ALGORITHM'],
     [{ SECRET_KEY: '' }, 'SECRET_KEY'],
-    [{ SMTP_URL: '' }, 'SMTP_URL'],
+    [{ SMTP_URL: 'http://mail.example' }, 'SMTP_URL'],
     [{ ALGORITHM: 'ES256', JWT_PRIVATE_KEY: 'not a key' }, 'JWT_PRIVATE_KEY'],
   ])('refuses to start on %o, with one line naming the variable', async (env, variable) => {
     const proc = spawnServer({ DATA_DIR: dataDir(), ...env });
@@ -75,7 +75,7 @@ describe('the server process', () => {
       expect(line).toMatchObject({ level: 30, req: { id: 'trace-me-42', method: 'GET', path: '/users/me' }, res: { status: 200 } });
       expect(typeof line.responseTime).toBe('number');
       expect(lines.filter((l) => l.req?.path === '/login')).toHaveLength(4);
-      const secrets = [password, resetPassword, changedPassword, token, refreshed.access_token, again.access_token, resetToken, smtpPassword, 'process-test-secret'];
+      const secrets = [password, resetPassword, changedPassword, token, refreshed.access_token, again.access_token, resetToken, smtpPassword, PROCESS_TEST_SECRET];
       for (const pair of [refreshToken, refreshed.refresh_token, again.refresh_token]) secrets.push(...pair.split('.'));
       const output = server.stdout() + server.stderr();
       for (const secret of [...secrets, 'Bearer', 'authorization']) expect(output).not.toContain(secret);

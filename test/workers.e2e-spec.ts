@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { freshDataDir, removeDir, spawnServer, startServer, ServerProcess } from './support/server-process';
+import { freePort, freshDataDir, removeDir, spawnServer, startServer, ServerProcess } from './support/server-process';
 
 /** Pids of the live processes whose parent is `pid`, from /proc. */
 function childrenOf(pid: number): number[] {
@@ -121,6 +122,23 @@ onServer('WEB_CONCURRENCY=2 (PostgreSQL)', () => {
       expect(await server.exited).toBe(0);
       // The primary waited for its workers: none is left running (or unreaped).
       for (const pid of replaced) expect(existsSync(`/proc/${pid}`)).toBe(false);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('serves GET /metrics on METRICS_PORT from the primary: the sum of both workers', async () => {
+    const metricsPort = await freePort();
+    const server = await startServer({ WEB_CONCURRENCY: '2', METRICS_PORT: String(metricsPort) });
+    try {
+      await waitFor('two listening workers', () => logLines(server).filter((l) => /^worker \d+ listening$/.test(l.msg ?? '')).length === 2);
+      expect(await tagged(server, 'metrics', 10)).toHaveLength(2);
+      const res = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      expect(text).toMatch(/^http_request_duration_seconds_count\{route="\/",method="GET",status="200"\} 10$/m);
+      const check = spawnSync('promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
+      expect({ status: check.status, out: check.stdout + check.stderr }).toEqual({ status: 0, out: '' });
     } finally {
       await server.stop();
     }

@@ -568,7 +568,7 @@ export interface components {
         UserCreate: {
             /**
              * Format: email
-             * @description Trimmed and stored lower-case
+             * @description Trimmed, and stored lower-case and in Unicode NFC
              * @example ada@example.com
              */
             email: string;
@@ -757,7 +757,7 @@ export interface components {
         PasswordResetRequest: {
             /**
              * Format: email
-             * @description Trimmed and stored lower-case
+             * @description Trimmed, and stored lower-case and in Unicode NFC
              * @example ada@example.com
              */
             email: string;
@@ -1218,9 +1218,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1277,9 +1279,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1377,9 +1381,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1536,9 +1542,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1638,9 +1646,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1761,9 +1771,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1842,9 +1854,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1922,9 +1936,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2024,9 +2040,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2111,9 +2129,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2213,9 +2233,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2312,9 +2334,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2482,9 +2506,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2562,9 +2588,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2662,9 +2690,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2686,7 +2716,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The same answer whether or not the address is registered */
+            /** @description The same answer whether or not the address is registered, and whether or not a mail goes out */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2724,17 +2754,6 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    /** @description Seconds until the next attempt is taken */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPError"];
-                };
-            };
             /** @description Unexpected failure ("Internal Server Error"; never a stack trace or SQL) */
             500: {
                 headers: {
@@ -2744,9 +2763,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2822,9 +2843,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4359,9 +4382,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4418,9 +4443,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4438,7 +4465,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Every session is over, and every token issued until now is refused */
+            /** @description Every session is over, every token issued until now is refused, and tokens without a session (course-style) from then on */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -4476,9 +4503,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4555,9 +4584,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

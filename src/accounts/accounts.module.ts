@@ -6,11 +6,12 @@ import { MailModule } from '../mail/mail.module';
 import { UsersModule } from '../users/users.module';
 import { AccountsController } from './accounts.controller';
 import { AccountsService } from './accounts.service';
+import { PasswordResetEnabledGuard } from './password-reset-enabled.guard';
 import { ResetThrottle } from './reset-throttle';
 
 @Module({
   imports: [AuthModule, UsersModule, MailModule, TypeOrmModule.forFeature([PasswordResetToken])],
   controllers: [AccountsController],
-  providers: [AccountsService, ResetThrottle],
+  providers: [AccountsService, ResetThrottle, PasswordResetEnabledGuard],
 })
 export class AccountsModule {}

@@ -7,6 +7,7 @@ import { InjectConfig } from '../config/config.provider';
 import { rowsOf } from '../database/rows';
 import { Mailer } from '../mail/mailer';
 import { randomToken, sha256 } from '../sessions/opaque-token';
+import { REFUSE_COURSE_TOKENS_ISSUED_UNTIL_NOW } from '../sessions/sessions.service';
 import type { AuthenticatedUser } from '../sessions/token-users';
 import { PasswordHasher } from '../users/password-hasher';
 import { UsersService } from '../users/users.service';
@@ -38,7 +39,7 @@ export class AccountsService implements BeforeApplicationShutdown {
     await this.db.query(
       `WITH ended AS (DELETE FROM sessions WHERE user_id = $1 AND id IS DISTINCT FROM $2),
             links AS (DELETE FROM password_reset_tokens WHERE user_id = $1)
-       UPDATE users SET password = $3, tokens_valid_after = now() WHERE id = $1`,
+       UPDATE users SET password = $3, tokens_valid_after = ${REFUSE_COURSE_TOKENS_ISSUED_UNTIL_NOW} WHERE id = $1`,
       [user.id, user.sessionId, hash],
     );
   }
@@ -52,9 +53,10 @@ export class AccountsService implements BeforeApplicationShutdown {
   /**
    * Answers before any work on the address is done, so the answer and its timing are
    * the same for a registered address and any other; the work goes on afterwards.
+   * Past the limits there is no work, and the same answer.
    */
   async requestReset(email: string, client: string): Promise<void> {
-    await this.resetThrottle.consume(email, client);
+    if (!(await this.resetThrottle.allows(email, client))) return;
     const work = this.sendResetLink(email).catch((err: Error) => this.logger.warn(`password reset mail failed: ${err.message}`));
     this.pending.add(work);
     void work.finally(() => this.pending.delete(work));
@@ -70,7 +72,7 @@ export class AccountsService implements BeforeApplicationShutdown {
     const changed = await rowsOf(
       this.db,
       `WITH used AS (DELETE FROM password_reset_tokens WHERE token_hash = $1 AND expires_at > now() RETURNING user_id),
-            changed AS (UPDATE users SET password = $2, tokens_valid_after = now() FROM used WHERE users.id = used.user_id RETURNING users.id),
+            changed AS (UPDATE users SET password = $2, tokens_valid_after = ${REFUSE_COURSE_TOKENS_ISSUED_UNTIL_NOW} FROM used WHERE users.id = used.user_id RETURNING users.id),
             ended AS (DELETE FROM sessions WHERE user_id IN (SELECT id FROM changed)),
             links AS (DELETE FROM password_reset_tokens WHERE user_id IN (SELECT id FROM changed) AND token_hash <> $1)
        SELECT id FROM changed`,
@@ -113,10 +115,11 @@ export class AccountsService implements BeforeApplicationShutdown {
 
   /** A wrong password here counts as a failed login, with the same limits. */
   private async checkPassword(user: AuthenticatedUser, password: string, client: string): Promise<void> {
-    const attempt = await this.loginThrottle.reserve(user.email, client);
-    const stored = await this.users.findWithPasswordByEmail(user.email);
-    if (!(await this.hasher.verify(password, stored?.password))) throw new ForbiddenException('Invalid Credentials');
-    await attempt.succeeded();
+    const check = await this.loginThrottle.attempt(user.email, client, async () => {
+      const stored = await this.users.findWithPasswordByEmail(user.email);
+      return this.hasher.check(password, stored?.password);
+    });
+    if (!check.matches) throw new ForbiddenException('Invalid Credentials');
   }
 }
 

@@ -1,7 +1,8 @@
-import { Body, Controller, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../http/api-errors';
 import { FormBody } from '../http/body-parsing';
+import { ClientKey } from '../rate-limit/client-address';
 import { SessionsService } from '../sessions/sessions.service';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
@@ -27,7 +28,7 @@ export class AuthController {
   })
   @ApiOkResponse({ type: TokenDto })
   @ApiErrors(401, 403, 413, 422, 429, 503)
-  login(@Body() form: LoginDto, @Ip() client: string, @UserAgent() userAgent?: string): Promise<TokenDto> {
+  login(@Body() form: LoginDto, @ClientKey() client: string, @UserAgent() userAgent?: string): Promise<TokenDto> {
     if (form.grant_type === 'refresh_token') return this.sessions.refresh(form.refresh_token!, client);
     return this.auth.login(form, client, userAgent);
   }

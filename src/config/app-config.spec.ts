@@ -15,6 +15,8 @@ const pem = (kind: 'rsa' | 'ec' | 'ed25519', part: 'privateKey' | 'publicKey' = 
 };
 const rsaKey = pem('rsa');
 const ecKey = pem('ec');
+/** A SECRET_KEY production takes: 32 bytes or more, not a published example. */
+const STRONG_KEY = 'a-production-key-of-at-least-32-bytes';
 
 describe('loadConfig', () => {
   it('has the contract defaults', () => {
@@ -100,7 +102,7 @@ describe('loadConfig', () => {
     [{ JWT_PREVIOUS_PUBLIC_KEYS: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----' }, /^Invalid JWT_PREVIOUS_PUBLIC_KEYS: key 1 is not a PEM/],
     [{ REFRESH_TOKEN_EXPIRE_DAYS: '0' }, /^Invalid REFRESH_TOKEN_EXPIRE_DAYS/],
     [{ SMTP_URL: 'http://mail' }, /^Invalid SMTP_URL/],
-    [{ NODE_ENV: 'production', SECRET_KEY: 'k' }, /^Missing SMTP_URL/],
+    [{ NODE_ENV: 'production', SECRET_KEY: STRONG_KEY, SMTP_URL: 'smtp://mail:25' }, /^Missing PASSWORD_RESET_URL: it is required with SMTP_URL/],
     [{ PASSWORD_RESET_URL: 'javascript:alert(1)' }, /^Invalid PASSWORD_RESET_URL/],
     [{ PASSWORD_RESETS_PER_ADDRESS: 'many' }, /^Invalid PASSWORD_RESETS_PER_ADDRESS/],
     [{ ACCESS_TOKEN_EXPIRE_MINUTES: '-5' }, /^Invalid ACCESS_TOKEN_EXPIRE_MINUTES/],
@@ -110,6 +112,17 @@ describe('loadConfig', () => {
     [{ RUN_MIGRATIONS: 'maybe' }, /^Invalid RUN_MIGRATIONS/],
     [{ SEARCH_COUNT_LIMIT: '0' }, /^Invalid SEARCH_COUNT_LIMIT: "0"/],
     [{ NODE_ENV: 'production' }, /^Missing SECRET_KEY/],
+    [{ PORT: '9000', METRICS_PORT: '9000' }, /^Invalid METRICS_PORT: "9000" is PORT too/],
+    [{ METRICS_PORT: 'x' }, /^Invalid METRICS_PORT/],
+    [{ ACCEPT_COURSE_TOKENS: 'sometimes' }, /^Invalid ACCEPT_COURSE_TOKENS/],
+    [{ LOGIN_SLOWDOWN_MAX_MS: '-1' }, /^Invalid LOGIN_SLOWDOWN_MAX_MS/],
+    [{ SESSIONS_PER_USER: '0' }, /^Invalid SESSIONS_PER_USER/],
+    [{ NODE_ENV: 'production', SECRET_KEY: 'a' }, /^Invalid SECRET_KEY: 1 byte, at least 32 are required when NODE_ENV=production/],
+    [{ NODE_ENV: 'production', SECRET_KEY: 'é'.repeat(15) }, /^Invalid SECRET_KEY: 30 bytes/],
+    [
+      { NODE_ENV: 'production', SECRET_KEY: '09D25E094FAA6CA2556C818166B7A9563B93F7099F6F0F4CAA6CF63B88E8D3E7' },
+      /^Invalid SECRET_KEY: it is a published example key/,
+    ],
   ])('refuses %o with a one-line message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -141,8 +154,46 @@ describe('loadConfig', () => {
     }
   });
 
-  it('starts in production with a SECRET_KEY and an SMTP_URL', () => {
-    expect(loadConfig({ NODE_ENV: 'production', SECRET_KEY: 'k', SMTP_URL: 'smtp://mail:1025' }).secretKeyGenerated).toBe(false);
+  it('starts in production with a SECRET_KEY, and with SMTP_URL and PASSWORD_RESET_URL or neither', () => {
+    const mail = { SMTP_URL: 'smtp://mail:1025', PASSWORD_RESET_URL: 'https://social.example/reset' };
+    expect(loadConfig({ NODE_ENV: 'production', SECRET_KEY: STRONG_KEY, ...mail })).toMatchObject({ secretKeyGenerated: false, passwordResetEnabled: true });
+    // Without SMTP_URL (a Heroku app as the course deploys it): password reset is off.
+    expect(loadConfig({ NODE_ENV: 'production', SECRET_KEY: STRONG_KEY }).passwordResetEnabled).toBe(false);
+    expect(loadConfig({}).passwordResetEnabled).toBe(true);
+  });
+
+  it('takes a key of exactly 32 bytes in production, and any key outside it', () => {
+    expect(loadConfig({ NODE_ENV: 'production', SECRET_KEY: 'k'.repeat(32) }).secretKey).toBe('k'.repeat(32));
+    expect(loadConfig({ NODE_ENV: 'development', SECRET_KEY: 'a' }).secretKey).toBe('a');
+    expect(loadConfig({ NODE_ENV: 'test', SECRET_KEY: '09d25e094faa6ca2556c818166b7a9563b93f7099f6f0f4caa6cf63b88e8d3e7' }).secretKeyGenerated).toBe(false);
+  });
+
+  it('has the trust defaults (docs/trust.md), and reads them', () => {
+    expect(loadConfig({})).toMatchObject({
+      metricsPort: undefined,
+      acceptCourseTokens: true,
+      loginMaxFailures: 5,
+      loginMaxFailuresPerClient: 50,
+      loginFailureWindowSeconds: 900,
+      loginSlowdownAfter: 10,
+      loginSlowdownMaxMs: 3000,
+      loginMaxSuccessesPerAccount: 20,
+      loginMaxSuccessesPerClient: 300,
+      loginSuccessWindowSeconds: 900,
+      bcryptQueueMax: 8,
+      sessionsPerUser: 10,
+    });
+    const config = loadConfig({
+      METRICS_PORT: '9100',
+      ACCEPT_COURSE_TOKENS: 'false',
+      LOGIN_SLOWDOWN_AFTER: '3',
+      LOGIN_SLOWDOWN_MAX_MS: '0',
+      LOGIN_MAX_SUCCESSES_PER_ACCOUNT: '7',
+      BCRYPT_QUEUE_MAX: '0',
+      SESSIONS_PER_USER: '2',
+    });
+    expect(config).toMatchObject({ metricsPort: 9100, acceptCourseTokens: false, loginSlowdownAfter: 3, loginSlowdownMaxMs: 0, loginMaxSuccessesPerAccount: 7, bcryptQueueMax: 0, sessionsPerUser: 2 });
+    expect(loadConfig({ METRICS_PORT: '0' }).metricsPort).toBe(0);
   });
 
   it('reads the session, mail and reset settings', () => {
@@ -188,7 +239,6 @@ describe('loadConfig', () => {
   it('reads several previous public keys from JWT_PREVIOUS_PUBLIC_KEYS, and needs no SECRET_KEY in production with a key pair', () => {
     const config = loadConfig({
       NODE_ENV: 'production',
-      SMTP_URL: 'smtp://mail:25',
       ALGORITHM: 'ES256',
       JWT_PRIVATE_KEY: ecKey,
       JWT_PREVIOUS_PUBLIC_KEYS: `${pem('rsa', 'publicKey')}\n${pem('ec', 'publicKey')}`,

@@ -8,6 +8,8 @@ export type NodeEnv = 'development' | 'production' | 'test';
 export interface AppConfig {
   nodeEnv: NodeEnv;
   port: number;
+  /** GET /metrics (Prometheus) on a listener of its own; undefined: off. 0 picks a free port (tests). */
+  metricsPort: number | undefined;
   /** A PostgreSQL server, or undefined for the embedded database in `dataDir`. */
   databaseUrl: string | undefined;
   /** TLS to the PostgreSQL server: none, certificate verified, or encrypted only (Heroku's certificates verify against no public CA). */
@@ -31,10 +33,14 @@ export interface AppConfig {
   /** Public keys of earlier signing keys: their tokens keep verifying until they expire. */
   jwtPreviousPublicKeys: KeyObject[];
   accessTokenExpireMinutes: number;
+  /** Accept access tokens without `sid` (minted the course's way, `{user_id, exp}` signed with SECRET_KEY). */
+  acceptCourseTokens: boolean;
   /** A session ends after this many days without a refresh. */
   refreshTokenExpireDays: number;
-  /** smtp(s)://user:password@host:port; undefined (development only): mails go to the log. */
+  /** smtp(s)://user:password@host:port; undefined: in development mails go to the log, in production password reset is off. */
   smtpUrl: string | undefined;
+  /** False in production without SMTP_URL: POST /password-reset answers 503 (no reset link may reach a log there). */
+  passwordResetEnabled: boolean;
   mailFrom: string;
   /** The page a reset link opens; the token is appended as `?token=`. */
   passwordResetUrl: string;
@@ -43,16 +49,28 @@ export interface AppConfig {
   passwordResetsPerClient: number;
   passwordResetWindowSeconds: number;
   bcryptRounds: number;
+  /** Password hashes and checks waiting for a hashing thread beyond which a request is refused (503). */
+  bcryptQueueMax: number;
+  /** A user's live sessions; a login beyond ends the one used longest ago. */
+  sessionsPerUser: number;
   corsOrigins: string[];
   /** How long a browser may reuse a preflight's answer (Access-Control-Max-Age). */
   corsMaxAgeSeconds: number;
   bodyLimitBytes: number;
   /** Shared rate-limit counters for several instances; unset: counters in memory. */
   redisUrl: string | undefined;
-  /** Failed logins allowed per account, and per client address, within the window. */
-  loginMaxFailuresPerAccount: number;
+  /** Failed logins allowed per (account, client address), and per client address, within the window. */
+  loginMaxFailures: number;
   loginMaxFailuresPerClient: number;
   loginFailureWindowSeconds: number;
+  /** Failures per account (from any address) within the window after which each attempt on it waits. */
+  loginSlowdownAfter: number;
+  /** The longest such wait; it grows by a tenth of this per further failure. 0: no slow-down. */
+  loginSlowdownMaxMs: number;
+  /** Successful logins allowed per account, and per client address, within their window. */
+  loginMaxSuccessesPerAccount: number;
+  loginMaxSuccessesPerClient: number;
+  loginSuccessWindowSeconds: number;
   /** Registrations allowed per client address per minute. */
   registrationsPerMinute: number;
   /** Express's "trust proxy": how many proxies to trust for the client address (0: none). */
@@ -156,19 +174,26 @@ export function loadConfig(env: Env): AppConfig {
       throw new ConfigError('Missing SECRET_KEY: it is required when NODE_ENV=production');
     }
     secretKey = randomBytes(32).toString('hex');
+  } else if (nodeEnv === 'production') {
+    checkSecretKeyStrength(secretKey);
   }
 
   const smtpUrl = get('SMTP_URL');
   if (smtpUrl !== undefined && (!/^smtps?:\/\//.test(smtpUrl) || !URL.canParse(smtpUrl))) {
     throw new ConfigError('Invalid SMTP_URL: expected smtp://user:password@host:587 or smtps://...');
   }
-  if (smtpUrl === undefined && nodeEnv === 'production') {
-    throw new ConfigError('Missing SMTP_URL: it is required when NODE_ENV=production (password reset mails)');
-  }
   const port = int('PORT', 8000, 0, 65535);
+  // A production mail must link to the real site: the localhost default would send every user to nowhere.
+  if (smtpUrl !== undefined && nodeEnv === 'production' && get('PASSWORD_RESET_URL') === undefined) {
+    throw new ConfigError('Missing PASSWORD_RESET_URL: it is required with SMTP_URL when NODE_ENV=production (the page the reset mails link to)');
+  }
   const passwordResetUrl = get('PASSWORD_RESET_URL') ?? `http://localhost:${port}/app/reset-password`;
   if (!/^https?:\/\//.test(passwordResetUrl) || !URL.canParse(passwordResetUrl)) {
     throw new ConfigError(`Invalid PASSWORD_RESET_URL: "${passwordResetUrl}" (expected an http or https URL)`);
+  }
+  const metricsPort = get('METRICS_PORT') === undefined ? undefined : int('METRICS_PORT', 0, 0, 65535);
+  if (metricsPort !== undefined && metricsPort !== 0 && metricsPort === port) {
+    throw new ConfigError(`Invalid METRICS_PORT: "${metricsPort}" is PORT too (the metrics get a listener of their own, kept off the public one)`);
   }
   const database = databaseFrom(get);
   const webConcurrency = int('WEB_CONCURRENCY', 1, 1, 64);
@@ -183,6 +208,7 @@ export function loadConfig(env: Env): AppConfig {
   return {
     nodeEnv,
     port,
+    metricsPort,
     databaseUrl: database.url,
     databaseSsl: database.ssl,
     dataDir: resolve(get('DATA_DIR') ?? './data'),
@@ -195,21 +221,30 @@ export function loadConfig(env: Env): AppConfig {
     jwtPrivateKey,
     jwtPreviousPublicKeys,
     accessTokenExpireMinutes: int('ACCESS_TOKEN_EXPIRE_MINUTES', 30, 1, 525600),
+    acceptCourseTokens: bool('ACCEPT_COURSE_TOKENS', true),
     refreshTokenExpireDays: int('REFRESH_TOKEN_EXPIRE_DAYS', 30, 1, 3650),
     smtpUrl,
+    passwordResetEnabled: smtpUrl !== undefined || nodeEnv !== 'production',
     mailFrom: get('MAIL_FROM') ?? 'Social API <no-reply@localhost>',
     passwordResetUrl,
     passwordResetsPerAddress: int('PASSWORD_RESETS_PER_ADDRESS', 3, 1, 1_000_000),
     passwordResetsPerClient: int('PASSWORD_RESETS_PER_CLIENT', 20, 1, 1_000_000),
     passwordResetWindowSeconds: int('PASSWORD_RESET_WINDOW_SECONDS', 3600, 1, 86_400),
     bcryptRounds: int('BCRYPT_ROUNDS', 12, 4, 31),
+    bcryptQueueMax: int('BCRYPT_QUEUE_MAX', 8, 0, 100_000),
+    sessionsPerUser: int('SESSIONS_PER_USER', 10, 1, 1000),
     corsOrigins: (get('CORS_ORIGINS') ?? '*').split(',').map((o) => o.trim()).filter(Boolean),
     corsMaxAgeSeconds: int('CORS_MAX_AGE', 600, 0, 86_400),
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 100 * 1024, 1024, 50 * 1024 * 1024),
     redisUrl,
-    loginMaxFailuresPerAccount: int('LOGIN_MAX_FAILURES', 5, 1, 1_000_000),
+    loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 1_000_000),
     loginMaxFailuresPerClient: int('LOGIN_MAX_FAILURES_PER_CLIENT', 50, 1, 1_000_000),
     loginFailureWindowSeconds: int('LOGIN_FAILURE_WINDOW_SECONDS', 900, 1, 86_400),
+    loginSlowdownAfter: int('LOGIN_SLOWDOWN_AFTER', 10, 1, 1_000_000),
+    loginSlowdownMaxMs: int('LOGIN_SLOWDOWN_MAX_MS', 3000, 0, 60_000),
+    loginMaxSuccessesPerAccount: int('LOGIN_MAX_SUCCESSES_PER_ACCOUNT', 20, 1, 1_000_000),
+    loginMaxSuccessesPerClient: int('LOGIN_MAX_SUCCESSES_PER_CLIENT', 300, 1, 1_000_000),
+    loginSuccessWindowSeconds: int('LOGIN_SUCCESS_WINDOW_SECONDS', 900, 1, 86_400),
     registrationsPerMinute: int('REGISTRATIONS_PER_MINUTE', 120, 1, 1_000_000),
     trustProxyHops: int('TRUST_PROXY_HOPS', 0, 0, 10),
     logLevel,
@@ -220,6 +255,34 @@ export function loadConfig(env: Env): AppConfig {
     userEmails,
     timelinePushMaxFollowers: int('TIMELINE_PUSH_MAX_FOLLOWERS', 10_000, 0, 1_000_000_000),
   };
+}
+
+/** The shortest SECRET_KEY production takes: HS256's own key size (RFC 7518 §3.2), 256 bits. */
+export const MIN_SECRET_KEY_BYTES = 32;
+
+/**
+ * Keys published as examples: whoever has read the same page can sign tokens for any
+ * user. The course's (FastAPI's documentation uses the same one).
+ */
+const PUBLISHED_EXAMPLE_KEYS = new Set(['09d25e094faa6ca2556c818166b7a9563b93f7099f6f0f4caa6cf63b88e8d3e7']);
+
+const GENERATE_KEY_HINT = `generate one with: node -e "console.log(require('crypto').randomBytes(32).toString('hex'))"`;
+
+/**
+ * In production, SECRET_KEY signs every access token (HS256) and every feed cursor: a
+ * short one can be found by brute force offline from any token, a published one by
+ * reading. Checked whatever ALGORITHM is, since the cursors use it either way.
+ */
+function checkSecretKeyStrength(key: string): void {
+  const bytes = Buffer.byteLength(key);
+  if (bytes < MIN_SECRET_KEY_BYTES) {
+    throw new ConfigError(
+      `Invalid SECRET_KEY: ${bytes} byte${bytes === 1 ? '' : 's'}, at least ${MIN_SECRET_KEY_BYTES} are required when NODE_ENV=production (${GENERATE_KEY_HINT})`,
+    );
+  }
+  if (PUBLISHED_EXAMPLE_KEYS.has(key.toLowerCase())) {
+    throw new ConfigError(`Invalid SECRET_KEY: it is a published example key, known to anyone (${GENERATE_KEY_HINT})`);
+  }
 }
 
 // libpq's sslmode values; `require` encrypts without checking the certificate, as in libpq

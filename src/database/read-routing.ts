@@ -95,6 +95,12 @@ export class ReadRouting implements OnApplicationBootstrap, OnApplicationShutdow
     },
   };
 
+  /** Every pool, for the metrics: `primary` (once the DataSource is up), `replica1`, `replica2`, ... */
+  pools(): { name: string; pool: Pool }[] {
+    const primary = (this.primary.driver as unknown as { master?: Pool }).master;
+    return [...(primary ? [{ name: 'primary', pool: primary }] : []), ...this.replicas.map((r, i) => ({ name: `replica${i + 1}`, pool: r.pool }))];
+  }
+
   /** The user has written: their reads stay on the primary for REPLICA_STICKY_SECONDS. */
   recordWrite(userId: number): void {
     if (this.replicas.length > 0) this.lastWrites.set(userId, Date.now());

@@ -51,7 +51,10 @@ const ERRORS: Record<number, { description: string; headers?: HeadersObject }> =
     headers: { 'Retry-After': { description: 'Seconds until the next attempt is taken', schema: { type: 'integer', example: 60 } } },
   },
   500: { description: 'Unexpected failure ("Internal Server Error"; never a stack trace or SQL)' },
-  503: { description: 'The database cannot be reached; retry later' },
+  503: {
+    description: 'The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later',
+    headers: { 'Retry-After': { description: 'When the server is too busy: seconds to wait', schema: { type: 'integer', example: 2 } } },
+  },
 };
 
 const errorResponse = (status: number) =>

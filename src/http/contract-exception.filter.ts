@@ -1,8 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { isDatabaseUnavailable, PG_FOREIGN_KEY_VIOLATION, PG_READ_ONLY_SQL_TRANSACTION, PG_UNIQUE_VIOLATION, sqlState } from '../database/database-errors';
+import { nameIdsAsSent } from './parse-id.pipe';
 import { RequestValidationError } from './request-validation.error';
-import { TooManyRequestsException } from './too-many-requests.exception';
+import { RetryLaterException } from './too-many-requests.exception';
 
 interface ErrorAnswer {
   status: number;
@@ -37,13 +38,15 @@ export class ContractExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      let detail = detailOf(exception);
       if (status === HttpStatus.NOT_FOUND) {
         const unrouted = unroutedAnswer(req);
         if (unrouted) return unrouted;
+        if (typeof detail === 'string') detail = nameIdsAsSent(detail, req.params);
       }
-      const answer: ErrorAnswer = { status, detail: detailOf(exception) };
+      const answer: ErrorAnswer = { status, detail };
       if (status === HttpStatus.UNAUTHORIZED) answer.headers = { 'WWW-Authenticate': 'Bearer' };
-      if (exception instanceof TooManyRequestsException) answer.headers = { 'Retry-After': String(exception.retryAfterSeconds) };
+      if (exception instanceof RetryLaterException) answer.headers = { 'Retry-After': String(exception.retryAfterSeconds) };
       return answer;
     }
     if (isDatabaseUnavailable(exception)) {

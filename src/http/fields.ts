@@ -78,24 +78,57 @@ const documented = ({ optional, requiredWhen, ...api }: FieldOptions & ApiProper
   return [ApiProperty(api as ApiPropertyOptions)];
 };
 
-/** A string (JSON strings only: nothing is coerced into one) PostgreSQL can store, `minLength`..`maxLength` code points. */
-export function TextField({ minLength, maxLength, ...options }: FieldOptions & { minLength?: number; maxLength?: number; format?: string; pattern?: string }) {
+/**
+ * A string (JSON strings only: nothing is coerced into one) PostgreSQL can store, `minLength`..`maxLength` code points.
+ * `storable: false` lifts the storable-text rule, for a value that is never stored and whose
+ * handler answers any content alike (the login's password: a wrong password, whatever it holds).
+ */
+export function TextField({
+  minLength,
+  maxLength,
+  storable = true,
+  ...options
+}: FieldOptions & { minLength?: number; maxLength?: number; format?: string; pattern?: string; storable?: boolean }) {
   return applyDecorators(
     ...documented({ ...options, type: 'string', minLength, maxLength }),
     IsString(message(messages.string)),
-    StorableText(),
+    ...(storable ? [StorableText()] : []),
     ...(minLength !== undefined ? [MinCodePoints(minLength)] : []),
     ...(maxLength !== undefined ? [MaxCodePoints(maxLength)] : []),
   );
 }
 
-/** An e-mail address, trimmed and lower-cased (as stored), at most 254 code points. */
+/**
+ * An e-mail address as stored and looked up: trimmed, lower-cased and in Unicode NFC,
+ * so that two addresses that differ only in letter case or in how an accented letter
+ * is composed are one account.
+ */
+export const normaliseEmail = (value: string): string => value.trim().toLowerCase().normalize('NFC');
+
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * Why an e-mail is refused, or undefined. Beyond validator's isEmail: no control
+ * characters and no quoted local part (`"a\r\nb <c>"@example.com`), which isEmail
+ * lets through: a mail header cannot carry them as they are, so a reset mail could
+ * not reach such an account.
+ */
+function emailProblem(value: string): string | undefined {
+  if (CONTROL_CHARACTER.test(value)) return `${messages.email}: it holds a control character`;
+  if (value.includes('"')) return `${messages.email}: quoted local parts are not accepted`;
+  return isEmail(value) ? undefined : messages.email;
+}
+
+/** An e-mail address, normalised as stored (`normaliseEmail`), at most 254 code points. */
 export function EmailField(options: FieldOptions = {}) {
   return applyDecorators(
-    TextField({ ...options, maxLength: 254, format: 'email', description: 'Trimmed and stored lower-case' }),
-    Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value)),
+    TextField({ ...options, maxLength: 254, format: 'email', description: 'Trimmed, and stored lower-case and in Unicode NFC' }),
+    Transform(({ value }) => (typeof value === 'string' ? normaliseEmail(value) : value)),
     // Only on storable text: validator's isEmail throws on ill-formed UTF-16.
-    ValidateBy({ name: 'isEmail', validator: { validate: (v) => typeof v !== 'string' || !isStorableText(v) || isEmail(v) } }, message(messages.email)),
+    ValidateBy(
+      { name: 'isEmail', validator: { validate: (v) => typeof v !== 'string' || !isStorableText(v) || emailProblem(v) === undefined } },
+      { message: ({ value }) => (typeof value === 'string' && emailProblem(value)) || messages.email },
+    ),
   );
 }
 

@@ -10,10 +10,11 @@ export interface Mail {
 }
 
 /**
- * Sends mail over SMTP (nodemailer) to SMTP_URL. Without SMTP_URL, which loadConfig
- * allows outside production only, a mail is written to the log instead, links and
- * all: that is how a developer without a mail catcher follows a reset link. In
- * production there is no such path, so no mailed secret can reach a log line.
+ * Sends mail over SMTP (nodemailer) to SMTP_URL. Without SMTP_URL outside production,
+ * a mail is written to the log instead, links and all: that is how a developer without
+ * a mail catcher follows a reset link. In production there is no such path, so no
+ * mailed secret can reach a log line: without SMTP_URL, password reset is off
+ * (PasswordResetEnabledGuard), and a mail that got here anyway is refused.
  */
 @Injectable()
 export class Mailer implements OnApplicationShutdown {
@@ -39,6 +40,7 @@ export class Mailer implements OnApplicationShutdown {
 
   async send(mail: Mail): Promise<void> {
     if (!this.transport) {
+      if (this.config.nodeEnv === 'production') throw new Error('SMTP_URL is not set: no mail can be sent');
       this.logger.log(`SMTP_URL is not set, so this mail was not sent: to ${mail.to}, "${mail.subject}": ${mail.text}`);
       return;
     }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.provider';
-import { consumeOrRefuse, RateLimiters } from '../rate-limit/rate-limiters';
+import { Limit, RateLimiters } from '../rate-limit/rate-limiters';
 
 /**
  * Failed refreshes per client address, with the limits of failed logins per client.
@@ -11,17 +10,17 @@ import { consumeOrRefuse, RateLimiters } from '../rate-limit/rate-limiters';
  */
 @Injectable()
 export class RefreshThrottle {
-  private readonly perClient: RateLimiterAbstract;
+  private readonly perClient: Limit;
 
   constructor(limiters: RateLimiters, @InjectConfig() config: AppConfig) {
-    this.perClient = limiters.create('refresh-fail-client', config.loginMaxFailuresPerClient, config.loginFailureWindowSeconds);
+    this.perClient = limiters.create('refresh_failures_per_client', config.loginMaxFailuresPerClient, config.loginFailureWindowSeconds);
   }
 
   async reserve(client: string): Promise<void> {
-    await consumeOrRefuse(this.perClient, client, 'Too many failed refresh attempts, try again later');
+    await this.perClient.takeOrRefuse(client, 'Too many failed refresh attempts, try again later');
   }
 
   async succeeded(client: string): Promise<void> {
-    await this.perClient.reward(client);
+    await this.perClient.giveBack(client);
   }
 }

@@ -40,7 +40,7 @@ export class SessionsController {
   @Delete('users/me/sessions')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ operationId: 'endAllSessions', summary: 'Log out everywhere: end every session, this one too' })
-  @ApiNoContentResponse({ description: 'Every session is over, and every token issued until now is refused' })
+  @ApiNoContentResponse({ description: 'Every session is over, every token issued until now is refused, and tokens without a session (course-style) from then on' })
   endAll(@CurrentUser() user: User): Promise<void> {
     return this.sessions.endAll(user.id);
   }

@@ -13,10 +13,18 @@ import { RefreshThrottle } from './refresh-throttle';
 
 const USER_AGENT_MAX = 512;
 
+/**
+ * The new `users.tokens_valid_after` when tokens without a session issued until now are
+ * refused (a log-out with one, a password change or reset): now, unless "log out
+ * everywhere" already refused them all (`infinity`). GREATEST skips a NULL.
+ */
+export const REFUSE_COURSE_TOKENS_ISSUED_UNTIL_NOW = 'GREATEST(tokens_valid_after, now())';
+
 /** Sessions: opened by a login, kept alive by refreshes, ended by log-out or reuse of a rotated token. */
 @Injectable()
 export class SessionsService {
   private readonly days: number;
+  private readonly perUser: number;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -25,9 +33,16 @@ export class SessionsService {
     @InjectConfig() config: AppConfig,
   ) {
     this.days = config.refreshTokenExpireDays;
+    this.perUser = config.sessionsPerUser;
   }
 
-  /** A new session for a user who just proved the password; the user's expired sessions are swept away. */
+  /**
+   * A new session for a user who just proved the password; the user's expired sessions
+   * are swept away, and past SESSIONS_PER_USER the ones used longest ago end (a session
+   * in daily use is not ended for being old). The cap is a second statement, so that it
+   * sees the sessions concurrent logins have committed meanwhile: once they are all
+   * done, the user has at most the cap.
+   */
   async open(userId: number, userAgent: string | undefined): Promise<TokenDto> {
     const family = randomToken();
     const secret = randomToken();
@@ -36,6 +51,11 @@ export class SessionsService {
       `WITH expired AS (DELETE FROM sessions WHERE user_id = $1 AND last_used_at <= now() - make_interval(days => $5))
        INSERT INTO sessions (user_id, family_hash, secret_hash, user_agent) VALUES ($1, $2, $3, $4) RETURNING id`,
       [userId, sha256(family), sha256(secret), cleanUserAgent(userAgent), this.days],
+    );
+    await this.db.query(
+      `DELETE FROM sessions WHERE user_id = $1 AND id NOT IN
+         (SELECT id FROM sessions WHERE user_id = $1 ORDER BY last_used_at DESC, id DESC LIMIT $2)`,
+      [userId, this.perUser],
     );
     return this.answer(userId, row.id, formatRefreshToken({ family, secret }));
   }
@@ -91,14 +111,20 @@ export class SessionsService {
    */
   async endCurrent(userId: number, sessionId: number | null): Promise<void> {
     if (sessionId !== null) await this.db.query('DELETE FROM sessions WHERE id = $1 AND user_id = $2', [sessionId, userId]);
-    else await this.db.query('UPDATE users SET tokens_valid_after = now() WHERE id = $1', [userId]);
+    else await this.db.query(`UPDATE users SET tokens_valid_after = ${REFUSE_COURSE_TOKENS_ISSUED_UNTIL_NOW} WHERE id = $1`, [userId]);
   }
 
-  /** "Log out everywhere": every session, and every token without one issued until now. */
+  /**
+   * "Log out everywhere": every session, and every token without one, for good: such a
+   * token names the moment it was issued itself, so one forged with a later `iat` (or a
+   * far `exp`) would outlive a cut-off of "now". The course's clients get tokens with a
+   * session at POST /login; course-style ones come only from outside (tests that mint
+   * them with SECRET_KEY, the course's own app while a database is shared).
+   */
   async endAll(userId: number): Promise<void> {
     await this.db.query(
       `WITH ended AS (DELETE FROM sessions WHERE user_id = $1)
-       UPDATE users SET tokens_valid_after = now() WHERE id = $1`,
+       UPDATE users SET tokens_valid_after = 'infinity' WHERE id = $1`,
       [userId],
     );
   }

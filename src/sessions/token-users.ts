@@ -26,9 +26,10 @@ const MAX_EPOCH_SECONDS = 1e11;
  */
 export function tokenUserQuery(
   { user_id: userId, sid, iat, exp }: AccessTokenClaims,
-  { lifetimeSeconds, sessionDays }: { lifetimeSeconds: number; sessionDays: number },
+  { lifetimeSeconds, sessionDays, acceptCourseTokens = true }: { lifetimeSeconds: number; sessionDays: number; acceptCourseTokens?: boolean },
 ): [string, unknown[]] | null {
   if (!isStorableId(userId)) return null;
+  if (sid === undefined && !acceptCourseTokens) return null;
   if (sid !== undefined) {
     if (typeof sid !== 'number' || !isStorableId(sid)) return null;
     return [
@@ -49,9 +50,10 @@ export function tokenUserQuery(
  * The lookup of a token's user, run on every authenticated request: the check that
  * the token is still good rides in the same statement, so revocation costs no round trip.
  * - A token with `sid`: its session must exist, be the user's, and not have expired.
- * - A token without (the course's `{user_id, exp}`): it must not have been issued before
- *   the user's `tokens_valid_after`. Issued at `iat`, or, when there is none, at `exp`
- *   minus ACCESS_TOKEN_EXPIRE_MINUTES (the course mints exactly that lifetime).
+ * - A token without (the course's `{user_id, exp}`), if ACCEPT_COURSE_TOKENS allows them
+ *   at all: it must not have been issued before the user's `tokens_valid_after`. Issued at
+ *   `iat`, or, when there is none, at `exp` minus ACCESS_TOKEN_EXPIRE_MINUTES (the course
+ *   mints exactly that lifetime). After "log out everywhere" that moment is `infinity`.
  * Plain SQL on the primary's pool (ReadRouting.onPrimary), not through TypeORM: this
  * runs for every request, and it decides access, so it never reads a replica.
  */
@@ -59,6 +61,7 @@ export function tokenUserQuery(
 export class TokenUsers {
   readonly lifetimeSeconds: number;
   readonly sessionDays: number;
+  readonly acceptCourseTokens: boolean;
 
   constructor(
     private readonly reads: ReadRouting,
@@ -66,6 +69,7 @@ export class TokenUsers {
   ) {
     this.lifetimeSeconds = config.accessTokenExpireMinutes * 60;
     this.sessionDays = config.refreshTokenExpireDays;
+    this.acceptCourseTokens = config.acceptCourseTokens;
   }
 
   async find(claims: AccessTokenClaims): Promise<AuthenticatedUser | null> {

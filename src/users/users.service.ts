@@ -79,6 +79,14 @@ export class UsersService {
     return this.users.createQueryBuilder('user').addSelect('user.password').where('user.email = :email', { email }).getOne();
   }
 
+  /**
+   * Replaces a hash made at another cost or of another form of the password, unless it
+   * changed meanwhile (a password change or reset made at the same time wins).
+   */
+  async replacePasswordHash(id: number, oldHash: string, newHash: string): Promise<void> {
+    await this.users.query('UPDATE users SET password = $3 WHERE id = $1 AND password = $2', [id, oldHash, newHash]);
+  }
+
   private emailTaken(email: string): ConflictException {
     return new ConflictException(`User with email: ${email} already exists`);
   }

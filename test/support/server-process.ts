@@ -6,6 +6,9 @@ import { join, resolve } from 'node:path';
 
 const MAIN = resolve(__dirname, '../../dist/src/main.js');
 
+/** The SECRET_KEY of the servers these tests start: production takes 32 bytes or more. */
+export const PROCESS_TEST_SECRET = 'process-test-secret-of-at-least-32-bytes';
+
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
@@ -41,9 +44,10 @@ export function spawnServer(env: Record<string, string>): Omit<ServerProcess, 'u
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
-      SECRET_KEY: 'process-test-secret',
-      // Required in production; nothing is sent unless a test asks for a reset link.
+      SECRET_KEY: PROCESS_TEST_SECRET,
+      // Nothing is sent unless a test asks for a reset link; production needs the link's page with it.
       SMTP_URL: 'smtp://127.0.0.1:9',
+      PASSWORD_RESET_URL: 'https://social.example/reset-password',
       LOG_LEVEL: 'info',
       ...(process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {}),
       ...env,

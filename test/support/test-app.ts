@@ -48,6 +48,8 @@ export async function startTestApp(env: Record<string, string> = {}, { captureLo
     NODE_ENV: 'test',
     SECRET_KEY: TEST_SECRET,
     BCRYPT_ROUNDS: '4',
+    // At cost 4 a hash takes about a millisecond: a queue of any depth drains at once.
+    BCRYPT_QUEUE_MAX: '1000',
     LOG_LEVEL: 'silent',
     DATABASE_URL: databaseUrl,
     DATA_DIR: dataDir,

@@ -15,8 +15,10 @@ export class LoginDto {
   @TextField({ requiredWhen: isPasswordGrant, description: 'The e-mail address (password grant)', example: 'ada@example.com' })
   username: string;
 
-  // No length rule: a password bcrypt cannot check in full is refused as any wrong one (403).
-  @TextField({ requiredWhen: isPasswordGrant, format: 'password', description: 'Password grant', example: 'correct horse battery' })
+  // No length or content rule: a password bcrypt cannot check in full, or one holding a
+  // character no stored password can hold (NUL, a lone surrogate), is refused as any wrong
+  // one (403), so the answer says nothing about what a password may contain.
+  @TextField({ requiredWhen: isPasswordGrant, format: 'password', description: 'Password grant', example: 'correct horse battery', storable: false })
   password: string;
 
   @TextField({ optional: true, pattern: '^(password|refresh_token)$', description: 'Absent or "password": log in; "refresh_token": refresh' })

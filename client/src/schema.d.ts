@@ -1473,9 +1473,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2426,9 +2428,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2916,9 +2920,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2996,9 +3002,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3076,9 +3084,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3166,9 +3176,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3256,9 +3268,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3346,9 +3360,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3422,9 +3438,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3512,9 +3530,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3605,9 +3625,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3685,9 +3707,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3772,9 +3796,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3874,9 +3900,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3954,9 +3982,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4034,9 +4064,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4110,9 +4142,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4186,9 +4220,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4245,9 +4281,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4324,9 +4362,11 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description The database cannot be reached; retry later */
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
             503: {
                 headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

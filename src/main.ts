@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import cluster from 'node:cluster';
+import type { AddressInfo } from 'node:net';
 import { AppConfig, ConfigError, loadConfig, readEnv } from './config/app-config';
 import { createApp } from './configure-app';
+import { WEB_APP_PATH } from './web-app/serve-web-app';
 import { runPrimary } from './workers';
 
 function configOrExit(): AppConfig {
@@ -20,6 +22,9 @@ async function main(): Promise<void> {
   if (cluster.isPrimary && config.webConcurrency > 1) return runPrimary(config);
   const app = await createApp(config);
   await app.listen(config.port);
+  // The last line of a start, so that whoever ran it sees where to go.
+  const origin = `http://localhost:${(app.getHttpServer().address() as AddressInfo).port}`;
+  new Logger('Main').log(`Listening on ${origin}: the web app at ${origin}${WEB_APP_PATH}/, the API docs at ${origin}/docs`);
 
   // On SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the
   // pool and the embedded database; exit anyway once the timeout has passed.

@@ -33,7 +33,7 @@ describe('web app at /app/', () => {
   });
 
   it('answers every page path of the app with index.html (the app routes in the browser)', async () => {
-    for (const path of ['/app/login', '/app/reset-password?token=abc', '/app/posts/12/edit', '/app/account/']) {
+    for (const path of ['/app/login', '/app/reset-password?token=abc', '/app/posts/12/edit', '/app/account/', '/app/all?search=a%20b', '/app/posts/12']) {
       const res = await request(t.server).get(path).expect(200);
       expect(res.text).toBe(indexHtml());
     }

@@ -2,9 +2,9 @@ import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
 
 // The API serves the build at /app/ (src/web-app/serve-web-app.ts), from its own origin.
-// `npm run dev -w @social-api/web` serves it with hot reload and sends the API's paths to
-// the API on port 8000 (npm start).
-const api = process.env.API_URL ?? 'http://localhost:8000';
+// `npm run dev` serves it with hot reload on port 5173 and sends every other path to the
+// API (port 8000, in watch mode beside it), as one origin would.
+const api = process.env.API_URL ?? `http://localhost:${process.env.PORT ?? 8000}`;
 
 export default defineConfig({
   base: '/app/',
@@ -13,6 +13,7 @@ export default defineConfig({
   resolve: { conditions: ['source', ...defaultClientConditions] },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
   server: {
-    proxy: Object.fromEntries(['/login', '/logout', '/users', '/posts', '/vote', '/password-reset'].map((path) => [path, api])),
+    // Everything of Vite's own (the app, its modules, hot reload) is under the base.
+    proxy: { '^/(?!app(/|$))': api },
   },
 });

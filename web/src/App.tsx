@@ -4,27 +4,40 @@ import { AccountPage } from './pages/account';
 import { ForgotPasswordPage, LoginPage, ResetPasswordPage, SignupPage } from './pages/auth-pages';
 import { EditorPage } from './pages/editor';
 import { FeedPage } from './pages/feed';
-import { Link, match, navigate, useLocation } from './router';
+import { PostPage } from './pages/post';
+import { currentTarget, Link, type Location, match, navigate, useLocation } from './router';
 
 /** Pages anyone may open; every other page needs a logged-in user. */
 const PUBLIC = ['/login', '/signup', '/forgot-password', '/reset-password'];
+
+/** The page to go on to after logging in: one of this app's (never another site's, `//host`). */
+function nextPage(search: URLSearchParams): string {
+  const next = search.get('next');
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
 
 export function App() {
   const { state, logOut } = useAuth();
   const location = useLocation();
   const { path } = location;
-  const isPublic = PUBLIC.includes(path.replace(/\/$/, ''));
+  const clean = path.replace(/\/$/, '') || '/';
+  const isPublic = PUBLIC.includes(clean);
 
   useEffect(() => {
-    if (state.status === 'out' && !isPublic) navigate('/login', { replace: true, notice: state.notice });
-    if (state.status === 'in' && (path === '/login' || path === '/signup')) navigate('/', { replace: true });
-  }, [state, isPublic, path]);
+    // Logged out on a page that needs a user: log in, then come back to it.
+    if (state.status === 'out' && !isPublic) {
+      const next = currentTarget();
+      navigate(next === '/' ? '/login' : `/login?${new URLSearchParams({ next })}`, { replace: true, notice: state.notice, force: true });
+    }
+    if (state.status === 'in' && (clean === '/login' || clean === '/signup')) navigate(nextPage(location.search), { replace: true, force: true });
+  }, [state, isPublic, clean, location.search]);
 
   useEffect(() => {
     const h1 = document.querySelector('h1')?.textContent;
     document.title = h1 ? `${h1} · Social` : 'Social';
   });
 
+  const current = (to: string) => (clean === to ? 'page' : undefined);
   return (
     <>
       <a className="skip" href="#content">
@@ -37,13 +50,16 @@ export function App() {
         <nav aria-label="Main">
           {state.status === 'in' ? (
             <>
-              <Link to="/" aria-current={path === '/' ? 'page' : undefined}>
-                Feed
+              <Link to="/" aria-current={current('/')}>
+                Home
               </Link>
-              <Link to="/posts/new" aria-current={path === '/posts/new' ? 'page' : undefined}>
+              <Link to="/all" aria-current={current('/all')}>
+                Everyone
+              </Link>
+              <Link to="/posts/new" aria-current={current('/posts/new')}>
                 Write
               </Link>
-              <Link to="/account" aria-current={path === '/account' ? 'page' : undefined}>
+              <Link to="/account" aria-current={current('/account')}>
                 Account
               </Link>
               <button type="button" className="link" onClick={() => void logOut()}>
@@ -58,29 +74,31 @@ export function App() {
           )}
         </nav>
       </header>
-      <div id="content">{page(state, location)}</div>
+      <div id="content">{page(state, location, clean)}</div>
     </>
   );
 }
 
-function page(state: ReturnType<typeof useAuth>['state'], { path, search, notice }: ReturnType<typeof useLocation>) {
-  const clean = path.replace(/\/$/, '') || '/';
-  if (clean === '/forgot-password') return <ForgotPasswordPage />;
-  if (clean === '/reset-password') return <ResetPasswordPage token={search.get('token')} />;
+function page(state: ReturnType<typeof useAuth>['state'], { search, notice }: Location, path: string) {
+  if (path === '/forgot-password') return <ForgotPasswordPage />;
+  if (path === '/reset-password') return <ResetPasswordPage token={search.get('token')} />;
   if (state.status === 'loading') return <p className="loading" role="status">Loading…</p>;
-  if (clean === '/login') return <LoginPage notice={notice ?? (state.status === 'out' ? state.notice : undefined)} />;
-  if (clean === '/signup') return <SignupPage />;
+  if (path === '/login') return <LoginPage notice={notice ?? (state.status === 'out' ? state.notice : undefined)} next={nextPage(search)} />;
+  if (path === '/signup') return <SignupPage />;
   if (state.status !== 'in') return null;
-  if (clean === '/') return <FeedPage key={notice ?? ''} notice={notice} />;
-  if (clean === '/account') return <AccountPage />;
-  if (clean === '/posts/new') return <EditorPage />;
-  const edit = match('/posts/:id/edit', clean);
+  if (path === '/') return <FeedPage key="home" kind="home" notice={notice} />;
+  if (path === '/all') return <FeedPage key="all" kind="all" search={search.get('search')?.trim() ?? ''} notice={notice} />;
+  if (path === '/account') return <AccountPage />;
+  if (path === '/posts/new') return <EditorPage />;
+  const edit = match('/posts/:id/edit', path);
   if (edit && /^\d+$/.test(edit.id)) return <EditorPage key={edit.id} id={Number(edit.id)} />;
+  const post = match('/posts/:id', path);
+  if (post && /^\d+$/.test(post.id)) return <PostPage key={post.id} id={Number(post.id)} />;
   return (
     <main className="narrow">
       <h1>Page not found</h1>
       <p>
-        <Link to="/">Go to the feed</Link>
+        <Link to="/">Go to your feed</Link>
       </p>
     </main>
   );

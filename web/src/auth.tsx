@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { api, client, onSessionEnded, type UserOut } from './api';
+import { forgetAll } from './queries';
 
 type AuthState = { status: 'loading' } | { status: 'out'; notice?: string } | { status: 'in'; user: UserOut };
 
@@ -22,11 +23,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setState(data ? { status: 'in', user: data } : { status: 'out' });
   }, []);
 
+  // Whoever logs in next sees nothing of what this user loaded.
+  const out = useCallback((notice?: string) => {
+    forgetAll();
+    setState({ status: 'out', notice });
+  }, []);
+
   useEffect(() => {
     if (client.tokens.refreshToken()) void loadUser().catch(() => setState({ status: 'out' }));
     else setState({ status: 'out' });
-    return onSessionEnded(() => setState({ status: 'out', notice: 'Your session has ended. Please log in again.' }));
-  }, [loadUser]);
+    return onSessionEnded(() => out('Your session has ended. Please log in again.'));
+  }, [loadUser, out]);
 
   const auth = useMemo<Auth>(
     () => ({
@@ -37,14 +44,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       },
       async logOut() {
         await client.logout().catch(() => undefined);
-        setState({ status: 'out', notice: 'You are logged out.' });
+        out('You are logged out.');
       },
       ended(notice) {
         client.tokens.clear();
-        setState({ status: 'out', notice });
+        out(notice);
       },
     }),
-    [state, loadUser],
+    [state, loadUser, out],
   );
   return <AuthContext.Provider value={auth}>{children}</AuthContext.Provider>;
 }

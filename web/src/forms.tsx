@@ -1,5 +1,6 @@
-import { errorMessage, fieldErrors } from '@social-api/client';
 import { type ChangeEvent, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes, useEffect, useId, useState } from 'react';
+import { fieldMessages, problemMessage } from './errors';
+import { dropNotice } from './router';
 
 export interface FormErrors {
   /** By field name, from a 422's `loc` (`["body", "title"]` is `title`). */
@@ -10,17 +11,12 @@ export interface FormErrors {
 
 const NO_ERRORS: FormErrors = { fields: {} };
 
-/** An API error answer split into the form's fields and the rest. */
-export function formErrors(body: unknown, response: Response | undefined, fields: readonly string[]): FormErrors {
-  if (response?.status === 429) {
-    const wait = response.headers.get('Retry-After');
-    return { fields: {}, form: `Too many attempts. Try again ${wait ? `in ${wait} seconds` : 'later'}.` };
-  }
-  const byField = fieldErrors(body);
+/** An API error answer split into the form's fields and the rest, in words for a person. */
+export function formErrors(body: unknown, response: Response | undefined, fields: readonly string[], what?: string): FormErrors {
+  const byField = fieldMessages(body);
   const own = Object.fromEntries(Object.entries(byField).filter(([name]) => fields.includes(name)));
-  const others = Object.entries(byField).filter(([name]) => !fields.includes(name));
-  if (Object.keys(byField).length > 0) return { fields: own, form: others.length ? others.map(([, msg]) => msg).join('; ') : undefined };
-  return { fields: {}, form: errorMessage(body, response ? `The server answered ${response.status}.` : 'The server could not be reached.') };
+  if (Object.keys(own).length > 0 && Object.keys(own).length === Object.keys(byField).length) return { fields: own };
+  return { fields: own, form: problemMessage(body, response, what) };
 }
 
 /**
@@ -38,7 +34,7 @@ export function useSubmit(run: () => Promise<FormErrors | void>) {
     try {
       setErrors((await run()) ?? NO_ERRORS);
     } catch {
-      setErrors({ fields: {}, form: 'The server could not be reached. Check your connection and try again.' });
+      setErrors({ fields: {}, form: problemMessage(undefined, undefined) });
     } finally {
       setPending(false);
     }
@@ -93,10 +89,30 @@ export function FormError({ message }: { message?: string }) {
   ) : null;
 }
 
+const ACTIONS = ['click', 'input', 'submit'];
+
+/**
+ * A message about what was just done ("Your post was published."): shown until the next
+ * action anywhere (a click, typing, a submit), so that it never stands beside the result of
+ * a later one. Moving around with Tab keeps it.
+ */
 export function Notice({ message }: { message?: string }) {
-  return message ? (
+  const [shown, setShown] = useState(message);
+  useEffect(() => {
+    setShown(message);
+    if (!message) return;
+    dropNotice();
+    const hide = () => setShown(undefined);
+    // From the next event on, not the one that brought the message.
+    const timer = setTimeout(() => ACTIONS.forEach((type) => document.addEventListener(type, hide, { capture: true, once: true })));
+    return () => {
+      clearTimeout(timer);
+      ACTIONS.forEach((type) => document.removeEventListener(type, hide, { capture: true }));
+    };
+  }, [message]);
+  return shown ? (
     <p className="notice" role="status">
-      {message}
+      {shown}
     </p>
   ) : null;
 }

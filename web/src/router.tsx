@@ -3,31 +3,92 @@ import { type AnchorHTMLAttributes, type MouseEvent, useEffect, useState } from 
 /** The app's own paths are under the Vite base (/app/): `/login` here is /app/login. */
 const BASE = import.meta.env.BASE_URL.replace(/\/$/, '');
 
+interface EntryState {
+  /** A message for the page navigated to ("Your post was published."), shown once. */
+  notice?: string;
+  /** Where the page was scrolled when it was left, for Back and Forward. */
+  scroll?: number;
+}
+
+const entryState = (): EntryState => (history.state as EntryState | null) ?? {};
+
 const current = () => ({
   path: location.pathname.slice(BASE.length) || '/',
   search: new URLSearchParams(location.search),
-  /** A message for the page navigated to ("Post published"), kept in the history entry. */
-  notice: (history.state as { notice?: string } | null)?.notice,
+  notice: entryState().notice,
 });
 
-export function navigate(to: string, { replace = false, notice }: { replace?: boolean; notice?: string } = {}): void {
+export type Location = ReturnType<typeof current>;
+
+/** The path and query of the page shown, as `navigate` takes it: `/all?search=x`. */
+export const currentTarget = () => `${location.pathname.slice(BASE.length) || '/'}${location.search}`;
+
+// Back and Forward put the scroll position back themselves (below), once the page is drawn.
+history.scrollRestoration = 'manual';
+
+/** While a page holds unsaved work, leaving it asks first (the editor). */
+let leaveWarning: string | undefined;
+export function useLeaveWarning(message: string | undefined): void {
+  useEffect(() => {
+    leaveWarning = message;
+    if (!message) return;
+    const unload = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', unload);
+    return () => {
+      leaveWarning = undefined;
+      window.removeEventListener('beforeunload', unload);
+    };
+  }, [message]);
+}
+const mayLeave = () => !leaveWarning || window.confirm(leaveWarning);
+
+export function navigate(to: string, { replace = false, notice, force = false }: { replace?: boolean; notice?: string; force?: boolean } = {}): void {
+  if (!force && !mayLeave()) return;
+  leaveWarning = undefined;
   const url = BASE + to;
   if (replace) history.replaceState({ notice }, '', url);
-  else history.pushState({ notice }, '', url);
-  window.dispatchEvent(new PopStateEvent('popstate'));
+  else {
+    history.replaceState({ ...entryState(), notice: undefined, scroll: window.scrollY }, '');
+    history.pushState({ notice }, '', url);
+  }
+  window.dispatchEvent(new CustomEvent('navigate'));
 }
 
-export function useLocation() {
-  const [location, setLocation] = useState(current);
+/** The notice of this history entry is shown once: Back or a reload does not bring it again. */
+export function dropNotice(): void {
+  if (entryState().notice) history.replaceState({ ...entryState(), notice: undefined }, '');
+}
+
+export function useLocation(): Location {
+  const [shown, setShown] = useState(current);
   useEffect(() => {
-    const update = () => {
-      setLocation(current());
-      window.scrollTo(0, 0);
+    let here = location.href;
+    let hereState = entryState();
+    const show = (scroll: number) => {
+      here = location.href;
+      hereState = entryState();
+      setShown(current());
+      // After React has drawn the page (from the query cache when it was seen before).
+      requestAnimationFrame(() => requestAnimationFrame(() => window.scrollTo(0, scroll)));
     };
-    window.addEventListener('popstate', update);
-    return () => window.removeEventListener('popstate', update);
+    const onNavigate = () => show(0);
+    const onPopState = () => {
+      if (!mayLeave()) {
+        // Stay: the entry left is put back on top.
+        history.pushState(hereState, '', here);
+        return;
+      }
+      leaveWarning = undefined;
+      show(entryState().scroll ?? 0);
+    };
+    window.addEventListener('navigate', onNavigate);
+    window.addEventListener('popstate', onPopState);
+    return () => {
+      window.removeEventListener('navigate', onNavigate);
+      window.removeEventListener('popstate', onPopState);
+    };
   }, []);
-  return location;
+  return shown;
 }
 
 /** `/posts/:id/edit` against `/posts/12/edit`: `{ id: '12' }`, or undefined. */

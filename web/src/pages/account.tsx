@@ -1,9 +1,11 @@
-import { errorMessage } from '@social-api/client';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, type SessionOut } from '../api';
 import { useAuth, useUser } from '../auth';
+import { problemMessage } from '../errors';
 import { Field, FormError, formErrors, Notice, useSubmit } from '../forms';
+import { queryClient, SESSIONS, useSessions } from '../queries';
 import { navigate } from '../router';
+import { RelativeTime } from '../text';
 
 export function AccountPage() {
   const user = useUser();
@@ -30,27 +32,27 @@ function deviceName(userAgent: string | null | undefined): string {
 
 function Sessions() {
   const { ended } = useAuth();
-  const [sessions, setSessions] = useState<SessionOut[]>();
+  const sessions = useSessions();
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
-
-  const load = useCallback(async () => {
-    const { data, error } = await api.GET('/users/me/sessions');
-    if (data) setSessions(data);
-    else setError(errorMessage(error, 'Your sessions could not be loaded.'));
-  }, []);
-  useEffect(() => void load(), [load]);
+  const [askingAll, setAskingAll] = useState(false);
+  const confirmAll = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (askingAll) confirmAll.current?.focus();
+  }, [askingAll]);
 
   const end = async (session: SessionOut) => {
-    const { error, response } = await api.DELETE('/users/me/sessions/{id}', { params: { path: { id: session.id } } });
-    if (!response.ok) return setError(errorMessage(error, 'That session could not be ended.'));
+    setError(undefined);
+    const answer = await api.DELETE('/users/me/sessions/{id}', { params: { path: { id: session.id } } }).catch(() => undefined);
+    if (!answer?.response.ok) return setError(problemMessage(answer?.error, answer?.response, 'That device could not be logged out'));
     if (session.current) return ended('You have logged out of this device.');
     setNotice(`${deviceName(session.user_agent)} is logged out.`);
-    await load();
+    await queryClient.invalidateQueries({ queryKey: SESSIONS });
   };
   const endAll = async () => {
-    const { error, response } = await api.DELETE('/users/me/sessions');
-    if (!response.ok) return setError(errorMessage(error, 'Your sessions could not be ended.'));
+    setError(undefined);
+    const answer = await api.DELETE('/users/me/sessions').catch(() => undefined);
+    if (!answer?.response.ok) return setError(problemMessage(answer?.error, answer?.response, 'Your devices could not be logged out'));
     ended('You have logged out everywhere.');
   };
 
@@ -58,18 +60,15 @@ function Sessions() {
     <section aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">Where you are logged in</h2>
       <Notice message={notice} />
-      <FormError message={error} />
-      {!sessions ? (
-        <p>Loading…</p>
-      ) : (
+      <FormError message={error ?? sessions.error?.message} />
+      {sessions.data ? (
         <ul className="sessions">
-          {sessions.map((session) => (
+          {sessions.data.map((session) => (
             <li key={session.id}>
               <div>
                 <strong>{deviceName(session.user_agent)}</strong> {session.current && <span className="badge">This device</span>}
                 <p className="meta">
-                  Logged in <time dateTime={session.created_at}>{new Date(session.created_at).toLocaleString()}</time>, last active{' '}
-                  <time dateTime={session.last_used_at}>{new Date(session.last_used_at).toLocaleString()}</time>
+                  Logged in <RelativeTime iso={session.created_at} />, last active <RelativeTime iso={session.last_used_at} />
                 </p>
               </div>
               <button type="button" onClick={() => void end(session)}>
@@ -78,10 +77,24 @@ function Sessions() {
             </li>
           ))}
         </ul>
+      ) : (
+        !sessions.error && <p>Loading…</p>
       )}
-      <button type="button" className="danger" onClick={() => void endAll()}>
-        Log out everywhere
-      </button>
+      {askingAll ? (
+        <div className="confirm" role="group" aria-label="Log out everywhere?">
+          <span>Log out on every device, this one too?</span>
+          <button type="button" ref={confirmAll} className="danger" onClick={() => void endAll()}>
+            Yes, log out everywhere
+          </button>
+          <button type="button" onClick={() => setAskingAll(false)}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="danger" onClick={() => setAskingAll(true)}>
+          Log out everywhere
+        </button>
+      )}
     </section>
   );
 }
@@ -94,13 +107,15 @@ function ChangePassword() {
     setDone(undefined);
     const { error, response } = await api.PUT('/users/me/password', { body: { current_password: current, new_password: next } });
     if (!response.ok) {
-      const result = formErrors(error, response, ['current_password', 'new_password']);
+      const result = formErrors(error, response, ['current_password', 'new_password'], 'Your password was not changed');
       // 403: the current password is wrong.
       return response.status === 403 ? { fields: { current_password: 'That is not your current password.' } } : result;
     }
     setCurrent('');
     setNext('');
     setDone('Your password has been changed. Your other devices are logged out.');
+    // The list of devices shrank to this one.
+    await queryClient.invalidateQueries({ queryKey: SESSIONS });
   });
   return (
     <section aria-labelledby="password-heading">
@@ -124,10 +139,10 @@ function DeleteAccount() {
   const { submit, pending, errors } = useSubmit(async () => {
     const { error, response } = await api.DELETE('/users/me', { body: { password } });
     if (!response.ok) {
-      return response.status === 403 ? { fields: { password: 'That is not your password.' } } : formErrors(error, response, ['password']);
+      return response.status === 403 ? { fields: { password: 'That is not your password.' } } : formErrors(error, response, ['password'], 'Your account was not deleted');
     }
     ended('Your account and your posts have been deleted.');
-    navigate('/login', { replace: true });
+    navigate('/login', { replace: true, force: true });
   });
   return (
     <section aria-labelledby="delete-heading" className="danger-zone">

@@ -5,18 +5,19 @@ import { useAuth } from '../auth';
 import { Field, FormError, formErrors, Notice, useSubmit } from '../forms';
 import { Link, navigate } from '../router';
 
-export function LoginPage({ notice }: { notice?: string }) {
+/** `next`: the page asked for before logging in, to go on to afterwards. */
+export function LoginPage({ notice, next }: { notice?: string; next: string }) {
   const { logIn } = useAuth();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const { submit, pending, errors } = useSubmit(async () => {
     try {
       await logIn(email, password);
-      navigate('/', { replace: true });
+      navigate(next, { replace: true });
     } catch (err) {
       if (!(err instanceof AuthError)) throw err;
       // /login is a form: its 422 `loc`s are ["body", "username"] for the e-mail.
-      const { fields, form } = formErrors(err.body, new Response(null, { status: err.status, headers: err.headers }), ['username', 'password']);
+      const { fields, form } = formErrors(err.body, new Response(null, { status: err.status, headers: err.headers }), ['username', 'password'], 'You are not logged in');
       return { fields: { email: fields.username, password: fields.password }, form };
     }
   });
@@ -49,7 +50,7 @@ export function SignupPage() {
   const { submit, pending, errors } = useSubmit(async () => {
     const { error, response } = await api.POST('/users', { body: { email, password } });
     if (error) {
-      const errors = formErrors(error, response, ['email', 'password']);
+      const errors = formErrors(error, response, ['email', 'password'], 'Your account was not created');
       // 409: the address is taken, which is about the e-mail field.
       return response.status === 409 ? { fields: { email: errors.form ?? '' } } : errors;
     }
@@ -89,7 +90,7 @@ export function ForgotPasswordPage() {
   const [sent, setSent] = useState<string>();
   const { submit, pending, errors } = useSubmit(async () => {
     const { data, error, response } = await api.POST('/password-reset', { body: { email } });
-    if (error) return formErrors(error, response, ['email']);
+    if (error) return formErrors(error, response, ['email'], 'No link was sent');
     setSent(data.message);
   });
   return (
@@ -122,10 +123,10 @@ export function ResetPasswordPage({ token }: { token: string | null }) {
   const { submit, pending, errors } = useSubmit(async () => {
     const { error, response } = await api.POST('/password-reset/confirm', { body: { token: token ?? '', new_password: password } });
     if (response.status === 400) return void setExpired(true);
-    if (error) return formErrors(error, response, ['new_password']);
+    if (error) return formErrors(error, response, ['new_password'], 'Your password was not changed');
     // Every session of the account ended, this browser's too.
     ended('Your password has been changed. Log in with the new one.');
-    navigate('/login', { replace: true });
+    navigate('/login', { replace: true, force: true });
   });
   if (!token || expired) {
     return (

@@ -1,9 +1,10 @@
-import { errorMessage } from '@social-api/client';
 import { useEffect, useState } from 'react';
 import { api } from '../api';
 import { useUser } from '../auth';
+import { problemMessage } from '../errors';
 import { Field, FormError, formErrors, useSubmit } from '../forms';
-import { Link, navigate } from '../router';
+import { postsChanged } from '../queries';
+import { Link, navigate, useLeaveWarning } from '../router';
 
 const FIELDS = ['title', 'content', 'published'] as const;
 
@@ -15,25 +16,33 @@ export function EditorPage({ id }: { id?: number }) {
   const [published, setPublished] = useState(true);
   const [loadError, setLoadError] = useState<string>();
   const [loaded, setLoaded] = useState(id === undefined);
+  const [saved, setSaved] = useState({ title: '', content: '', published: true });
+  const unsaved = loaded && (title !== saved.title || content !== saved.content || published !== saved.published);
+  useLeaveWarning(unsaved ? 'Leave this page? Your changes to the post are not saved.' : undefined);
 
   useEffect(() => {
     if (id === undefined) return;
-    void api.GET('/posts/{id}', { params: { path: { id } } }).then(({ data, error }) => {
-      if (!data) return setLoadError(errorMessage(error, 'The post could not be loaded.'));
-      if (data.Post.owner_id !== user.id) return setLoadError('You can only edit your own posts.');
-      setTitle(data.Post.title);
-      setContent(data.Post.content);
-      setPublished(data.Post.published);
-      setLoaded(true);
-    });
+    void api.GET('/posts/{id}', { params: { path: { id } } }).then(
+      ({ data, error, response }) => {
+        if (!data) return setLoadError(problemMessage(error, response, 'The post could not be loaded'));
+        if (data.Post.owner_id !== user.id) return setLoadError('You can only edit your own posts.');
+        setTitle(data.Post.title);
+        setContent(data.Post.content);
+        setPublished(data.Post.published);
+        setSaved({ title: data.Post.title, content: data.Post.content, published: data.Post.published });
+        setLoaded(true);
+      },
+      () => setLoadError(problemMessage(undefined, undefined, 'The post could not be loaded')),
+    );
   }, [id, user.id]);
 
   const { submit, pending, errors } = useSubmit(async () => {
     const body = { title, content, published };
     const { data, error, response } = id === undefined ? await api.POST('/posts', { body }) : await api.PUT('/posts/{id}', { params: { path: { id } }, body });
-    if (!data) return formErrors(error, response, FIELDS);
+    if (!data) return formErrors(error, response, FIELDS, 'The post was not saved');
+    postsChanged();
     const what = data.published ? 'published' : 'saved as a draft (only you can see it)';
-    navigate('/', { notice: id === undefined ? `Your post was ${what}.` : `Your changes were ${what}.` });
+    navigate('/', { force: true, notice: id === undefined ? `Your post was ${what}.` : `Your changes were ${what}.` });
   });
 
   const heading = id === undefined ? 'New post' : 'Edit post';

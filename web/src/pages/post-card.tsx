@@ -1,0 +1,90 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { PostOut } from '../api';
+import { useUser } from '../auth';
+import { useDeletePost, useVote } from '../queries';
+import { Link } from '../router';
+import { RelativeTime, TextWithLinks } from '../text';
+
+/** A post in a list, or alone on its page (`single`: its title is the page's heading). */
+export function PostCard({ post, onDeleted, single = false }: { post: PostOut; onDeleted(): void; single?: boolean }) {
+  const user = useUser();
+  const titleId = useId();
+  const { id, title, content, published, created_at, owner } = post.Post;
+  const own = owner.id === user.id;
+  const Heading = single ? 'h1' : 'h2';
+  return (
+    <article className="post" aria-labelledby={titleId}>
+      <header>
+        <Heading id={titleId}>{single ? title : <Link to={`/posts/${id}`}>{title}</Link>}</Heading>
+        {!published && <span className="badge">Draft</span>}
+      </header>
+      <p className="meta">
+        {own ? 'You' : owner.email} · <RelativeTime iso={created_at} />
+      </p>
+      <p className="content">
+        <TextWithLinks text={content} />
+      </p>
+      <footer>
+        <VoteButton post={post} />
+        {own && (
+          <span className="owner-actions">
+            <Link to={`/posts/${id}/edit`}>Edit</Link>
+            <DeleteButton id={id} onDeleted={onDeleted} />
+          </span>
+        )}
+      </footer>
+    </article>
+  );
+}
+
+/** Shows the viewer's vote at once (in every list the post is in), and puts it back if the server did not take it. */
+function VoteButton({ post }: { post: PostOut }) {
+  const vote = useVote(post);
+  return (
+    <span className="vote">
+      <button type="button" className="vote-button" aria-pressed={post.voted} onClick={() => !vote.isPending && vote.mutate(!post.voted)}>
+        <span aria-hidden="true">▲</span> Vote<span className="visually-hidden"> for {post.Post.title}</span>
+      </button>
+      <span className="vote-count">
+        {post.votes} {post.votes === 1 ? 'vote' : 'votes'}
+      </span>
+      {vote.error && (
+        <span className="field-error" role="alert">
+          {vote.error.message}
+        </span>
+      )}
+    </span>
+  );
+}
+
+function DeleteButton({ id, onDeleted }: { id: number; onDeleted(): void }) {
+  const [asking, setAsking] = useState(false);
+  const remove = useDeletePost(id, onDeleted);
+  const confirm = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) confirm.current?.focus();
+  }, [asking]);
+  if (!asking) {
+    return (
+      <button type="button" className="link danger" onClick={() => setAsking(true)}>
+        Delete
+      </button>
+    );
+  }
+  return (
+    <span className="confirm" role="group" aria-label="Delete this post?">
+      <span>Delete this post?</span>
+      <button type="button" ref={confirm} className="danger" disabled={remove.isPending} onClick={() => remove.mutate()}>
+        Yes, delete
+      </button>
+      <button type="button" onClick={() => setAsking(false)}>
+        Cancel
+      </button>
+      {remove.error && (
+        <span className="field-error" role="alert">
+          {remove.error.message}
+        </span>
+      )}
+    </span>
+  );
+}

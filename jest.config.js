@@ -25,4 +25,7 @@ module.exports = {
   // One worker: the suites share one PostgreSQL database, and each embedded one takes ~300 MB.
   maxWorkers: 1,
   testTimeout: 30000,
+  // A failed suite can leave an app's worker timers running; Jest would then wait for them without
+  // end (a CI run once timed out so). The failure is still reported; only the wait is cut.
+  forceExit: true,
 };

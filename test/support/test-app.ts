@@ -52,14 +52,22 @@ export async function startTestApp(env: Record<string, string> = {}, { captureLo
     BCRYPT_QUEUE_MAX: '1000',
     LOG_LEVEL: 'silent',
     DATABASE_URL: databaseUrl,
+    // Through PgBouncer (scripts/with-pgbouncer.sh), LISTEN needs the server itself.
+    ...(databaseUrl === process.env.TEST_DATABASE_URL && process.env.TEST_DATABASE_LISTEN_URL ? { DATABASE_LISTEN_URL: process.env.TEST_DATABASE_LISTEN_URL } : {}),
     DATA_DIR: dataDir,
     ...env,
   });
   const logs: LogLine[] = [];
   const app = await createApp(config, captureLogs ? { logDestination: { write: (line: string) => void logs.push(JSON.parse(line)) } } : {});
-  await app.init();
   const db = app.get(DataSource);
-  if (databaseUrl && config.runMigrations) await truncateAll(db);
+  try {
+    await app.init();
+    if (databaseUrl && config.runMigrations) await truncateAll(db);
+  } catch (error) {
+    // An app left running keeps its workers' timers alive, and Jest would wait for them forever.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   return {
     app,
     server: app.getHttpServer(),
@@ -76,5 +84,14 @@ export async function startTestApp(env: Record<string, string> = {}, { captureLo
 /** Empties every table the app's entities map, so a shared PostgreSQL database starts each suite clean. */
 async function truncateAll(db: DataSource): Promise<void> {
   const tables = db.entityMetadatas.map((m) => `"${m.tableName}"`).join(', ');
-  await db.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
+  // Another app of the same file may be running its background workers on these tables: TRUNCATE
+  // takes its locks table by table, so it can deadlock with them, and PostgreSQL then cancels it.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '40P01' || attempt === 5) throw error;
+    }
+  }
 }

@@ -86,7 +86,7 @@ function ProfileView({ profile, tab, notice }: { profile: Profile; tab: ProfileT
             <TextWithLinks text={profile.bio} />
           </p>
         )}
-        <p className="meta">
+        <p className="meta joined">
           Joined <RelativeTime iso={profile.created_at} />
         </p>
         {!own && <BlockControl profile={profile} />}

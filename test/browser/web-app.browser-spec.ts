@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, BrowserContextOptions, chromium, Locator, Page } from 'playwright-core';
 import request from 'supertest';
-import { bearer, createLoggedInUser, createPost, createUser, LoggedInUser, logIn, loginAs, TestUser } from '../support/factories';
+import { bearer, createLoggedInUser, createPost, createUser, eventually, follow, LoggedInUser, logIn, loginAs, TestUser } from '../support/factories';
 import { linkIn, MailCatcher } from '../support/mail-catcher';
 import { freePort } from '../support/server-process';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -16,7 +16,7 @@ import { startTestApp, TestApp } from '../support/test-app';
  */
 // The callbacks given to page.evaluate run in the page. The tests' tsconfig has no DOM library
 // (it would retype Node's globals for every suite), so these are the few page globals they use.
-declare const window: { innerWidth: number; scrollY: number; scrollTo(x: number, y: number): void; getComputedStyle(el: unknown): { borderTopColor: string } };
+declare const window: { innerWidth: number; scrollY: number; scrollTo(x: number, y: number): void; getComputedStyle(el: unknown): { borderTopColor: string }; dispatchEvent(event: unknown): void };
 declare const document: {
   activeElement: unknown;
   body: { scrollHeight: number };
@@ -25,6 +25,7 @@ declare const document: {
   getElementById(id: string): { textContent: string | null } | null;
 };
 declare const localStorage: { getItem(key: string): string | null };
+declare const Event: new (type: string) => unknown;
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? join(__dirname, '../../docs/screenshots') : undefined;
@@ -140,6 +141,10 @@ describe('web app in Chromium', () => {
     await heading(page, 'Home');
   }
 
+  /** A username no other test uses (3 to 30 of A-Z a-z 0-9 _). */
+  let named = 0;
+  const uname = (prefix: string) => `${prefix}_${(++named).toString(36)}${Date.now().toString(36).slice(-5)}`;
+
   const refreshTokenIn = (page: Page) => page.evaluate(() => localStorage.getItem('social.refresh_token'));
 
   describe.each(VIEWPORTS)('at %s width', (_, size) => {
@@ -168,7 +173,9 @@ describe('web app in Chromium', () => {
       await page.getByLabel('Password', { exact: true }).fill('password123');
       await page.getByRole('button', { name: 'Sign up' }).click();
       await heading(page, 'Home');
-      await page.getByText(/^\d+ posts?$/).waitFor();
+      // A new account follows no one: the timeline says where to find people.
+      await page.getByText('Your timeline is empty', { exact: false }).waitFor();
+      await page.getByRole('link', { name: 'everyone’s posts' }).waitFor();
       expect(await refreshTokenIn(page)).toBeTruthy();
 
       await page.reload();
@@ -217,6 +224,9 @@ describe('web app in Chromium', () => {
       await page.getByLabel('Content').fill('Not yet.');
       await page.getByLabel('Published').uncheck();
       await page.getByRole('button', { name: 'Save draft' }).click();
+      // Drafts are not in the timeline: the editor goes on to the author's profile, where they are.
+      await heading(page, `@${user.username}`);
+      await page.getByRole('status').filter({ hasText: 'Your post was saved as a draft' }).waitFor();
       await article(page, 'Secret draft').getByText('Draft', { exact: true }).waitFor();
       const other = await createLoggedInUser(t);
       const othersView = await request(t.server).get('/posts').query({ search: 'Secret draft' }).set(other.auth).expect(200);
@@ -304,7 +314,10 @@ describe('web app in Chromium', () => {
       const post = await createPost(t, author, { title });
       const voter = await createUser(t);
       const { page, problems } = await open();
+      // The voter follows no one: the post is in everyone's posts, not their timeline.
       await logInThroughForm(page, voter);
+      await page.getByRole('link', { name: 'Everyone', exact: true }).click();
+      await heading(page, 'Everyone’s posts');
 
       const button = voteButton(page, title);
       expect(await button.getAttribute('aria-pressed')).toBe('false');
@@ -317,7 +330,7 @@ describe('web app in Chromium', () => {
 
       // The server's `voted` after a reload, not the page's memory.
       await page.reload();
-      await heading(page, 'Home');
+      await heading(page, 'Everyone’s posts');
       expect(await voteButton(page, title).getAttribute('aria-pressed')).toBe('true');
       await article(page, title).getByText('1 vote', { exact: true }).waitFor();
       const deleted = page.waitForResponse((res) => res.url() === `${base}/posts/${post.id}/vote` && res.request().method() === 'DELETE');
@@ -352,7 +365,7 @@ describe('web app in Chromium', () => {
       const title = `Keyboard post ${author.id}`;
       await createPost(t, author, { title });
       const { page } = await open();
-      await page.goto(`${base}/app/login`);
+      await page.goto(`${base}/app/login?next=%2Fall`);
       await heading(page, 'Log in');
       /** Tab until the control is focused (at most 40 stops). */
       const tabTo = async (control: Locator) => {
@@ -367,7 +380,7 @@ describe('web app in Chromium', () => {
       await page.keyboard.press('Tab');
       await page.keyboard.type(author.password);
       await page.keyboard.press('Enter');
-      await heading(page, 'Home');
+      await heading(page, 'Everyone’s posts');
       await tabTo(voteButton(page, title));
       await page.keyboard.press('Space');
       await article(page, title).getByText('1 vote', { exact: true }).waitFor();
@@ -512,7 +525,7 @@ describe('web app in Chromium', () => {
       for (let i = 15; i <= 24; i++) await createPost(t, author, { title: `Filler ${author.id}-${i}` });
       const { page } = await open();
       const feedRequests: string[] = [];
-      page.on('request', (req) => req.url().startsWith(`${base}/posts?`) && feedRequests.push(req.url()));
+      page.on('request', (req) => req.url().startsWith(`${base}/timeline?`) && feedRequests.push(req.url()));
       await logInThroughForm(page, author);
       // The post is on the second page: scroll to it.
       while (!(await article(page, title).count())) {
@@ -524,8 +537,10 @@ describe('web app in Chromium', () => {
       const links = card.getByRole('link');
       expect(await links.evaluateAll((els) => els.map((el) => [el.textContent, el.getAttribute('href'), el.getAttribute('rel')]))).toEqual([
         [title, `/app/posts/${post.id}`, null],
+        [`@${author.username}`, `/app/@${author.username}`, null],
         ['https://example.com/guide?a=1', 'https://example.com/guide?a=1', 'noopener noreferrer'],
         ['http://example.org/x', 'http://example.org/x', 'noopener noreferrer'],
+        [`0 comments on ${title}`, `/app/posts/${post.id}`, null],
         ['Edit', `/app/posts/${post.id}/edit`, null],
       ]);
       expect(await card.locator('.content').textContent()).toBe(content);
@@ -537,7 +552,7 @@ describe('web app in Chromium', () => {
       const scrolled = await page.evaluate(() => window.scrollY);
       expect(scrolled).toBeGreaterThan(200);
       const requestsBefore = feedRequests.length;
-      await card.getByRole('link', { name: title }).click();
+      await card.getByRole('link', { name: title, exact: true }).click();
       await heading(page, title);
       expect(new URL(page.url()).pathname).toBe(`/app/posts/${post.id}`);
       await expectAccessible(page, 'post page');
@@ -594,14 +609,15 @@ describe('web app in Chromium', () => {
       expect(await page.getByText('Your post was published.').count()).toBe(0);
 
       // The second page fails with a 500: a sentence for a person, and a way to try again.
-      await page.route(`${base}/posts?*cursor=*`, (route) => route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ detail: 'Internal Server Error' }) }));
+      await page.route(`${base}/timeline?*cursor=*`, (route) => route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ detail: 'Internal Server Error' }) }));
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await page.getByRole('alert').filter({ hasText: 'The posts could not be loaded: something went wrong on our side. Try again in a moment.' }).waitFor();
       expect(await page.getByText('Internal Server Error').count()).toBe(0);
       await expectAccessible(page, 'feed with a failed page');
-      await page.unroute(`${base}/posts?*cursor=*`);
+      await page.unroute(`${base}/timeline?*cursor=*`);
       await page.getByRole('button', { name: 'Try again' }).click();
-      await page.waitForFunction(() => document.querySelectorAll('article').length === 20);
+      // The author's 13 posts: the timeline has no one else's.
+      await page.waitForFunction(() => document.querySelectorAll('article').length === 13);
       expect(await page.getByRole('alert').count()).toBe(0);
       expect(problems.failures).toEqual([expect.stringMatching(/^500 .*cursor=/)]);
       expect(problems.errors).toEqual([expect.stringContaining('status of 500')]);
@@ -634,6 +650,258 @@ describe('web app in Chromium', () => {
       await confirm.getByRole('button', { name: 'Yes, log out everywhere' }).click();
       await heading(page, 'Log in');
       await page.getByText('You have logged out everywhere.').waitFor();
+    });
+
+    it('profiles: found from a post, follow at once (back on a refusal), the timeline, followers and following, a missing one, your own', async () => {
+      const author = await createLoggedInUser(t, { username: uname('author') });
+      await request(t.server).patch('/users/me').set(author.auth).send({ display_name: 'Ada Author', bio: 'Writes about paging.\nSee https://example.com/ada' }).expect(200);
+      const title = `By the author ${author.id}`;
+      await createPost(t, author, { title });
+      const viewer = await createLoggedInUser(t, { username: uname('viewer') });
+      const { page, problems } = await open();
+      await logInThroughForm(page, viewer);
+
+      // An empty timeline points to everyone's posts; the author's name there opens the profile.
+      await page.getByRole('link', { name: 'everyone’s posts' }).click();
+      await heading(page, 'Everyone’s posts');
+      await article(page, title).getByRole('link', { name: `@${author.username}` }).click();
+      await heading(page, 'Ada Author');
+      expect(new URL(page.url()).pathname).toBe(`/app/@${author.username}`);
+      expect(await page.getByRole('region', { name: 'Ada Author' }).locator('.username').textContent()).toBe(`@${author.username}`);
+      await page.getByText('Writes about paging.', { exact: false }).waitFor();
+      await page.getByRole('link', { name: 'https://example.com/ada' }).waitFor();
+      const tabs = page.getByRole('navigation', { name: `@${author.username}’s posts and people` });
+      await tabs.getByRole('link', { name: '1 post', exact: true }).waitFor();
+      await tabs.getByRole('link', { name: '0 followers', exact: true }).waitFor();
+      await tabs.getByRole('link', { name: '0 following', exact: true }).waitFor();
+      await article(page, title).waitFor();
+      await expectAccessible(page, 'profile');
+      if (viewport.width > 500) await screenshot(page, 'profile');
+
+      // The server refuses: the follow shows at once, then goes back with a message.
+      await page.route(`${base}/profiles/${author.username}/follow`, (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ detail: 'Service Unavailable' }) }));
+      await page.getByRole('button', { name: 'Follow', exact: false }).click();
+      await page.getByRole('alert').filter({ hasText: 'You could not follow them: the service is unavailable for a moment.' }).waitFor();
+      await tabs.getByRole('link', { name: '0 followers', exact: true }).waitFor();
+      await page.getByRole('button', { name: `Follow @${author.username}`, exact: true }).waitFor();
+      expect(problems.failures).toEqual([`503 ${base}/profiles/${author.username}/follow`]);
+      problems.failures.length = problems.errors.length = 0;
+      await page.unroute(`${base}/profiles/${author.username}/follow`);
+
+      const put = page.waitForResponse((res) => res.url() === `${base}/profiles/${author.username}/follow` && res.request().method() === 'PUT');
+      await page.getByRole('button', { name: `Follow @${author.username}`, exact: true }).click();
+      await page.getByRole('button', { name: `Unfollow @${author.username}`, exact: true }).waitFor();
+      await tabs.getByRole('link', { name: '1 follower', exact: true }).waitFor();
+      expect((await put).status()).toBe(200);
+
+      // The timeline has the author's post once the follow has reached it (within a second).
+      await eventually(async () => expect((await request(t.server).get('/timeline').set(viewer.auth).expect(200)).body).toHaveLength(1));
+      await page.getByRole('link', { name: 'Home' }).click();
+      await heading(page, 'Home');
+      await article(page, title).waitFor();
+      await article(page, title).getByRole('link', { name: `@${author.username}` }).click();
+      await heading(page, 'Ada Author');
+
+      await tabs.getByRole('link', { name: '1 follower', exact: true }).click();
+      expect(new URL(page.url()).pathname).toBe(`/app/@${author.username}/followers`);
+      const followers = page.getByRole('list', { name: `People who follow @${author.username}` });
+      await followers.getByRole('link', { name: `@${viewer.username}` }).waitFor();
+      await expectAccessible(page, 'followers');
+      await tabs.getByRole('link', { name: '0 following', exact: true }).click();
+      await page.getByText(`@${author.username} does not follow anyone yet.`).waitFor();
+
+      await page.getByRole('button', { name: `Unfollow @${author.username}`, exact: true }).click();
+      await tabs.getByRole('link', { name: '0 followers', exact: true }).waitFor();
+      await page.getByRole('button', { name: `Follow @${author.username}`, exact: true }).waitFor();
+      await eventually(async () => expect((await request(t.server).get(`/profiles/${author.username}`).set(viewer.auth).expect(200)).body.followed).toBe(false));
+
+      // Your own profile: a link to the settings, no Follow.
+      await page.getByRole('link', { name: 'Profile', exact: true }).click();
+      await heading(page, `@${viewer.username}`);
+      expect(await page.getByRole('button', { name: /Follow/ }).count()).toBe(0);
+      await page.getByText('You have not written a post yet.').waitFor();
+      await page.getByRole('link', { name: 'Edit your profile' }).click();
+      await heading(page, 'Your account');
+
+      // Nobody by that name: a page that says so.
+      await page.goto(`${base}/app/@nobody_${author.id}`);
+      await heading(page, 'No such profile');
+      await page.getByText(`No one has the username @nobody_${author.id}.`, { exact: false }).waitFor();
+      await expectAccessible(page, 'missing profile');
+    });
+
+    it('blocks: asks first, hides their posts, unblocks from the settings', async () => {
+      const troll = await createLoggedInUser(t, { username: uname('troll') });
+      const title = `Troll post ${troll.id}`;
+      await createPost(t, troll, { title });
+      const viewer = await createLoggedInUser(t, { username: uname('calm') });
+      await follow(t, viewer, troll).expect(200);
+      const { page } = await open();
+      await logInThroughForm(page, viewer);
+      await page.goto(`${base}/app/@${troll.username}`);
+      await heading(page, `@${troll.username}`);
+      await page.getByRole('button', { name: `Unfollow @${troll.username}`, exact: true }).waitFor();
+
+      await page.getByRole('button', { name: `Block @${troll.username}` }).click();
+      const confirm = page.getByRole('group', { name: `Block @${troll.username}?` });
+      await confirm.getByText('You stop following each other', { exact: false }).waitFor();
+      await expectAccessible(page, 'profile, asking to block');
+      await confirm.getByRole('button', { name: 'Cancel' }).click();
+      expect((await request(t.server).get('/users/me/blocks').set(viewer.auth).expect(200)).body).toEqual([]);
+      await page.getByRole('button', { name: `Block @${troll.username}` }).click();
+      await confirm.getByRole('button', { name: 'Yes, block' }).click();
+      await page.getByText(`You blocked @${troll.username}`, { exact: false }).waitFor();
+      await page.getByRole('button', { name: `Unblock @${troll.username}` }).waitFor();
+      // The block ended the follow: no Follow button, and their posts are gone for you.
+      expect(await page.getByRole('button', { name: /Follow/ }).count()).toBe(0);
+      await page.getByText(`@${troll.username} has not written a post yet.`).waitFor();
+      await page.goto(`${base}/app/all?${new URLSearchParams({ search: title })}`);
+      await page.getByText('No post has that in its title.').waitFor();
+
+      await page.getByRole('link', { name: 'Account' }).click();
+      await heading(page, 'Your account');
+      const blocked = page.getByRole('list', { name: 'Blocked accounts' });
+      await blocked.getByRole('link', { name: `@${troll.username}` }).waitFor();
+      await expectAccessible(page, 'account with a blocked account');
+      await blocked.getByRole('button', { name: `Unblock @${troll.username}` }).click();
+      await page.getByText('You have not blocked anyone.', { exact: false }).waitFor();
+      expect((await request(t.server).get('/users/me/blocks').set(viewer.auth).expect(200)).body).toEqual([]);
+    });
+
+    it('a post’s comments: write (the 422 at its field), reply, edit (marked edited), delete; its voters', async () => {
+      const author = await createLoggedInUser(t, { username: uname('poster') });
+      const title = `Talk about it ${author.id}`;
+      const post = await createPost(t, author, { title });
+      await request(t.server).post(`/posts/${post.id}/comments`).set(author.auth).send({ content: 'Thanks for reading.' }).expect(201);
+      const viewer = await createLoggedInUser(t, { username: uname('reader') });
+      const { page } = await open();
+      await logInThroughForm(page, viewer);
+      await page.goto(`${base}/app/posts/${post.id}`);
+      await heading(page, title);
+      await page.getByRole('heading', { name: '1 comment', exact: true }).waitFor();
+      const comments = page.getByRole('list', { name: 'Comments', exact: true });
+      const byAuthor = comments.getByRole('article', { name: `Comment by @${author.username}` });
+      await byAuthor.getByText('Thanks for reading.').waitFor();
+      await page.getByText('No votes yet.').waitFor();
+
+      await page.getByRole('button', { name: 'Comment', exact: true }).click();
+      expect(await errorAt(page.getByLabel('Write a comment'))).toBe('This cannot be empty.');
+      await expectAccessible(page, 'post page, comment with an error');
+      await page.getByLabel('Write a comment').fill('First thought.');
+      await page.getByRole('button', { name: 'Comment', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: 'Your comment was added.' }).waitFor();
+      const mine = comments.getByRole('article', { name: `Comment by @${viewer.username}` });
+      await mine.getByText('First thought.').waitFor();
+      await page.getByRole('heading', { name: '2 comments', exact: true }).waitFor();
+      expect(await page.getByLabel('Write a comment').inputValue()).toBe('');
+
+      // A reply, one level deep, under the comment it answers.
+      await byAuthor.getByRole('button', { name: `Reply to @${author.username}` }).click();
+      await page.getByLabel(`Your reply to @${author.username}`).fill('You are welcome.');
+      await byAuthor.getByRole('button', { name: 'Reply', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: 'Your reply was added.' }).waitFor();
+      const replies = page.getByRole('list', { name: `Replies to @${author.username}` });
+      await replies.getByRole('article', { name: `Reply by @${viewer.username}` }).getByText('You are welcome.').waitFor();
+      await page.getByRole('heading', { name: '3 comments', exact: true }).waitFor();
+      const stored = await request(t.server).get(`/posts/${post.id}/comments`).set(viewer.auth).expect(200);
+      expect(stored.body.find((c: { owner: { username: string } }) => c.owner.username === author.username).replies).toBe(1);
+
+      // Edit: the new text, marked edited (the exact time on hover).
+      await mine.getByRole('button', { name: 'Edit your comment' }).click();
+      await page.getByLabel('Edit your comment').fill('Second thought.');
+      await mine.getByRole('button', { name: 'Save comment' }).click();
+      await mine.getByText('Second thought.').waitFor();
+      const edited = mine.locator('.edited time');
+      await edited.waitFor();
+      expect(await edited.getAttribute('title')).toMatch(/\d{4}/);
+      await mine.getByText('edited', { exact: false }).waitFor();
+      await expectAccessible(page, 'post page with comments and replies');
+      if (viewport.width > 500) await screenshot(page, 'post-comments');
+
+      // Delete, after a confirmation.
+      await mine.getByRole('button', { name: 'Delete this comment' }).click();
+      await mine.getByRole('group', { name: 'Delete this comment?' }).getByRole('button', { name: 'Yes, delete' }).click();
+      await page.getByRole('status').filter({ hasText: 'Comment deleted.' }).waitFor();
+      await mine.waitFor({ state: 'detached' });
+      await page.getByRole('heading', { name: '2 comments', exact: true }).waitFor();
+
+      // Voters: the vote shows in the list of who voted.
+      await voteButton(page, title).click();
+      await page.getByRole('list', { name: 'Voters' }).getByRole('link', { name: `@${viewer.username}` }).waitFor();
+      // The author's comment is not the reader's: no Edit, no Delete on it.
+      expect(await byAuthor.locator(':scope > .comment-actions').getByRole('button').allTextContents()).toEqual([`Reply to @${author.username}`]);
+    });
+
+    it('notifications: the unread count in the navigation, the list, marking them read, a new one on focus', async () => {
+      const me = await createLoggedInUser(t, { username: uname('noted') });
+      const fan = await createLoggedInUser(t, { username: uname('fan') });
+      const title = `Notable ${me.id}`;
+      const post = await createPost(t, me, { title });
+      await follow(t, fan, me).expect(200);
+      await request(t.server).put(`/posts/${post.id}/vote`).set(fan.auth).expect(200);
+      await request(t.server).post(`/posts/${post.id}/comments`).set(fan.auth).send({ content: 'Great post.' }).expect(201);
+      const { page } = await open();
+      await logInThroughForm(page, me);
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      await nav.getByRole('link', { name: 'Notifications 3 unread', exact: true }).click();
+      await heading(page, 'Notifications');
+      const list = page.getByRole('list', { name: 'Notifications' });
+      const items = list.getByRole('listitem');
+      await page.waitForFunction(() => document.querySelectorAll('.notifications li').length === 3);
+      expect((await items.allTextContents()).map((text) => text.replace(/\s+/g, ' ').replace(/ (just now|\d+ minutes? ago)$/, ''))).toEqual([
+        `New @${fan.username} commented on your post “${title}”: Great post.`,
+        `New @${fan.username} voted on your post “${title}”.`,
+        `New @${fan.username} followed you.`,
+      ]);
+      await expectAccessible(page, 'notifications');
+      if (viewport.width > 500) await screenshot(page, 'notifications');
+
+      await page.getByRole('button', { name: 'Mark all as read' }).click();
+      await nav.getByRole('link', { name: 'Notifications', exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Mark all as read' }).waitFor({ state: 'detached' });
+      expect(await list.getByText('New', { exact: true }).count()).toBe(0);
+      expect((await request(t.server).get('/notifications/unread').set(me.auth).expect(200)).body).toEqual({ count: 0 });
+
+      // A new one: the count is read again when the window gets the focus back.
+      const other = await createLoggedInUser(t, { username: uname('newfan') });
+      await follow(t, other, me).expect(200);
+      await page.evaluate(() => window.dispatchEvent(new Event('visibilitychange')));
+      await nav.getByRole('link', { name: 'Notifications 1 unread', exact: true }).waitFor();
+      await list.getByRole('link', { name: `“${title}”` }).first().click();
+      await heading(page, title);
+    });
+
+    it('settings: username, display name and bio, each problem at its field (a taken username too)', async () => {
+      const taken = await createUser(t, { username: uname('taken') });
+      const user = await createUser(t, { username: uname('plain') });
+      const { page } = await open();
+      await logInThroughForm(page, user);
+      await page.getByRole('link', { name: 'Account' }).click();
+      await heading(page, 'Your account');
+      const username = page.getByLabel('Username');
+      expect(await username.inputValue()).toBe(user.username);
+      await username.fill('two words');
+      await page.getByRole('button', { name: 'Save profile' }).click();
+      // After the field's hint ("3 to 30 letters, digits or _. ...").
+      expect(await errorAt(username)).toMatch(/ Use only letters \(A–Z\), digits and _, without spaces\.$/);
+      await username.fill(taken.username.toUpperCase());
+      await page.getByRole('button', { name: 'Save profile' }).click();
+      expect(await errorAt(username)).toMatch(/ This username is taken\. Choose another one\.$/);
+      await expectAccessible(page, 'account, a taken username');
+
+      const renamed = uname('renamed');
+      await username.fill(renamed);
+      await page.getByLabel('Display name').fill('Grace Renamed');
+      await page.getByLabel('Bio').fill('Compilers, mostly.');
+      await page.getByRole('button', { name: 'Save profile' }).click();
+      await page.getByRole('status').filter({ hasText: 'Your profile was saved.' }).waitFor();
+      await page.getByRole('link', { name: 'Profile', exact: true }).click();
+      await heading(page, 'Grace Renamed');
+      expect(new URL(page.url()).pathname).toBe(`/app/@${renamed}`);
+      expect(await page.getByRole('region', { name: 'Grace Renamed' }).locator('.username').textContent()).toBe(`@${renamed}`);
+      await page.getByText('Compilers, mostly.').waitFor();
+      const me = await request(t.server).get(`/profiles/${renamed}`).set(bearer(await loginAs(t, user))).expect(200);
+      expect(me.body).toMatchObject({ username: renamed, display_name: 'Grace Renamed', bio: 'Compilers, mostly.' });
     });
 
     it('after logging in, goes on to the page that was asked for', async () => {
@@ -669,6 +937,8 @@ describe('web app in Chromium', () => {
       };
       const [ada, grace] = [await named('ada@example.com'), await named('grace@example.com')];
       viewer = await named('alan@example.com');
+      // Alan's timeline: the people he follows.
+      for (const followee of [ada, grace]) await follow(t, viewer, followee).expect(200);
       const posts = [
         [ada, 'Keyset paging at any depth', 'The feed continues after the last post it showed: the same cost on page 1 and page 10,000.'],
         [grace, 'Light and dark', 'The app follows the system setting, with nothing loaded from another host.'],
@@ -680,6 +950,11 @@ describe('web app in Chromium', () => {
         if (owner === ada) await request(t.server).put(`/posts/${post.id}/vote`).set(grace.auth).expect(200);
         if (title === 'Light and dark') await request(t.server).put(`/posts/${post.id}/vote`).set(viewer.auth).expect(200);
       }
+      // A followed author's post reaches the timeline within a second of its 201.
+      await eventually(async () => {
+        const timeline = await request(t.server).get('/timeline').set(viewer.auth).expect(200);
+        expect(timeline.body).toHaveLength(3);
+      });
     });
 
     it('feed in light and dark, accessible in both', async () => {

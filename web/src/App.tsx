@@ -4,7 +4,11 @@ import { AccountPage } from './pages/account';
 import { ForgotPasswordPage, LoginPage, ResetPasswordPage, SignupPage } from './pages/auth-pages';
 import { EditorPage } from './pages/editor';
 import { FeedPage } from './pages/feed';
+import { NotificationsPage } from './pages/notifications';
+import { profilePath } from './pages/people';
 import { PostPage } from './pages/post';
+import { ProfilePage, type ProfileTab } from './pages/profile';
+import { useUnreadCount } from './queries';
 import { currentTarget, Link, type Location, match, navigate, useLocation } from './router';
 
 /** Pages anyone may open; every other page needs a logged-in user. */
@@ -59,6 +63,10 @@ export function App() {
               <Link to="/posts/new" aria-current={current('/posts/new')}>
                 Write
               </Link>
+              <NotificationsLink current={current('/notifications')} />
+              <Link to={profilePath(state.user.username)} aria-current={clean.toLowerCase() === profilePath(state.user.username).toLowerCase() ? 'page' : undefined}>
+                Profile
+              </Link>
               <Link to="/account" aria-current={current('/account')}>
                 Account
               </Link>
@@ -89,6 +97,11 @@ function page(state: ReturnType<typeof useAuth>['state'], { search, notice }: Lo
   if (path === '/') return <FeedPage key="home" kind="home" notice={notice} />;
   if (path === '/all') return <FeedPage key="all" kind="all" search={search.get('search')?.trim() ?? ''} notice={notice} />;
   if (path === '/account') return <AccountPage />;
+  if (path === '/notifications') return <NotificationsPage />;
+  const profile = match('/@:username/:tab', path) ?? match('/@:username', path);
+  if (profile && (!profile.tab || profile.tab === 'followers' || profile.tab === 'following')) {
+    return <ProfilePage key={profile.username.toLowerCase()} username={profile.username} tab={(profile.tab as ProfileTab | undefined) ?? 'posts'} notice={notice} />;
+  }
   if (path === '/posts/new') return <EditorPage />;
   const edit = match('/posts/:id/edit', path);
   if (edit && /^\d+$/.test(edit.id)) return <EditorPage key={edit.id} id={Number(edit.id)} />;
@@ -101,5 +114,23 @@ function page(state: ReturnType<typeof useAuth>['state'], { search, notice }: Lo
         <Link to="/">Go to your feed</Link>
       </p>
     </main>
+  );
+}
+
+/** "Notifications", with the number of unread ones (read again every minute and on focus). */
+function NotificationsLink({ current }: { current?: 'page' }) {
+  const unread = useUnreadCount(true);
+  const count = unread.data ?? 0;
+  return (
+    <Link to="/notifications" aria-current={current} className="nav-notifications">
+      Notifications
+      {count > 0 && ' '}
+      {count > 0 && (
+        <span className="count-badge">
+          {count > 99 ? '99+' : count}
+          <span className="visually-hidden"> unread</span>
+        </span>
+      )}
+    </Link>
   );
 }

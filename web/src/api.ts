@@ -6,6 +6,11 @@ export type PostOut = Json<paths['/posts']['get']['responses'][200]>[number];
 export type Post = PostOut['Post'];
 export type UserOut = Json<paths['/users/me']['get']['responses'][200]>;
 export type SessionOut = Json<paths['/users/me/sessions']['get']['responses'][200]>[number];
+export type Profile = Json<paths['/profiles/{username}']['get']['responses'][200]>;
+/** A person in a list (followers, voters, blocks): `{ id, username, display_name, followed }`. */
+export type Brief = Json<paths['/users/me/blocks']['get']['responses'][200]>[number];
+export type Comment = Json<paths['/comments/{id}']['get']['responses'][200]>;
+export type Notification = Json<paths['/notifications']['get']['responses'][200]>[number];
 
 const REFRESH_KEY = 'social.refresh_token';
 

@@ -8,6 +8,8 @@ interface Auth {
   state: AuthState;
   logIn(email: string, password: string): Promise<void>;
   logOut(): Promise<void>;
+  /** The logged-in user's username changed (PATCH /users/me). */
+  renamed(username: string): void;
   /** The session is over on the server already (account deleted, this device logged out): forget it here. */
   ended(notice: string): void;
 }
@@ -45,6 +47,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       async logOut() {
         await client.logout().catch(() => undefined);
         out('You are logged out.');
+      },
+      renamed(username) {
+        setState((now) => (now.status === 'in' ? { status: 'in', user: { ...now.user, username } } : now));
       },
       ended(notice) {
         client.tokens.clear();

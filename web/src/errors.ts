@@ -18,6 +18,8 @@ export function issueMessage({ type, msg }: ValidationIssue): string {
       return `Use at most ${count} characters.`;
     case 'string_unicode':
       return 'This contains a character that cannot be saved. Remove it and try again.';
+    case 'string_pattern_mismatch':
+      return 'Use only the characters allowed here.';
     case 'value_error':
       if (/email/i.test(msg)) return 'Enter an email address, like ada@example.com.';
       // "password must be 8 to 72 bytes long": bytes of UTF-8, one per letter or digit.
@@ -40,7 +42,10 @@ export function fieldMessages(body: unknown): Record<string, string> {
 const DETAILS: [RegExp, string][] = [
   [/^Invalid Credentials$/, 'That email and password do not match an account.'],
   [/^User with email: .* already exists$/, 'An account with this email already exists. Log in instead?'],
-  [/^Not authorized to perform requested action$/, 'You can only change your own posts.'],
+  [/^Not authorized to perform requested action$/, 'You can only change your own posts and comments.'],
+  [/^Username already taken$/, 'This username is taken. Choose another one.'],
+  [/^Profile not found$/, 'No one has this username.'],
+  [/^comment with id: .* was not found$/i, 'This comment does not exist any more, or it is not shared with you.'],
   [/^post with id: .* (was not found|does not exist)$/i, 'This post does not exist any more, or it is not shared with you.'],
   [/^(Not authenticated|Could not validate credentials|Invalid refresh token)$/, 'Your session has ended. Please log in again.'],
   [/^Invalid or expired reset token$/, 'This reset link is invalid or has expired.'],

@@ -1,6 +1,6 @@
 import { pageInfo } from '@social-api/client';
 import { type InfiniteData, QueryClient, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
-import { api, type PostOut } from './api';
+import { api, type Brief, type Comment, type Notification, type PostOut, type Profile } from './api';
 import { problemMessage } from './errors';
 
 /**
@@ -47,27 +47,41 @@ export interface FeedPage {
 }
 
 /**
- * The lists of posts. `home` is the home timeline: until GET /timeline exists it is
- * everyone's feed, so turning it into the timeline is this one request.
+ * The lists of posts, by kind; `arg` is the title search (`all`) or the author's username
+ * (`profile`). `home` is the home timeline: the people you follow and you, without a count.
  */
 const FEEDS = {
   all: (search: string, cursor?: string) => api.GET('/posts', { params: { query: { limit: PAGE_SIZE, ...(search ? { search } : {}), ...(cursor ? { cursor } : {}) } } }),
-  home: (_search: string, cursor?: string) => api.GET('/posts', { params: { query: { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) } } }),
+  home: (_: string, cursor?: string) => api.GET('/timeline', { params: { query: { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) } } }),
+  profile: (username: string, cursor?: string) =>
+    api.GET('/profiles/{username}/posts', { params: { path: { username }, query: { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) } } }),
 };
 export type FeedKind = keyof typeof FEEDS;
 
 const POSTS = ['posts'] as const;
-const feedKey = (kind: FeedKind, search: string) => [...POSTS, 'feed', kind, search] as const;
+const feedKey = (kind: FeedKind, arg: string) => [...POSTS, 'feed', kind, kind === 'profile' ? arg.toLowerCase() : arg] as const;
 const postKey = (id: number) => [...POSTS, 'one', id] as const;
 
-export function useFeed(kind: FeedKind, search: string) {
+/** A page of any list: its items, the cursor of the next page, the total when the API says it. */
+async function pageOf<T>(request: Promise<{ data?: T[]; error?: unknown; response: Response }>, what: string): Promise<ListPage<T>> {
+  const { data, response } = await dataOf(request, what);
+  const { nextCursor, totalCount, totalCountCapped } = pageInfo(response);
+  return { items: data, nextCursor, total: totalCount === undefined ? undefined : { count: totalCount, capped: totalCountCapped } };
+}
+
+export interface ListPage<T> {
+  items: T[];
+  nextCursor?: string;
+  total?: { count: number; capped: boolean };
+}
+
+export function useFeed(kind: FeedKind, arg: string) {
   return useInfiniteQuery({
-    queryKey: feedKey(kind, search),
+    queryKey: feedKey(kind, arg),
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam }): Promise<FeedPage> => {
-      const { data, response } = await dataOf(FEEDS[kind](search, pageParam), 'The posts could not be loaded');
-      const { nextCursor, totalCount, totalCountCapped } = pageInfo(response);
-      return { posts: data, nextCursor, total: totalCount === undefined ? undefined : { count: totalCount, capped: totalCountCapped } };
+      const { items, nextCursor, total } = await pageOf(FEEDS[kind](arg, pageParam), 'The posts could not be loaded');
+      return { posts: items, nextCursor, total };
     },
     getNextPageParam: (last) => last.nextCursor,
   });
@@ -106,7 +120,10 @@ export function useVote(post: PostOut) {
       return before;
     },
     onError: (_error, _voted, before) => before && updatePost(id, (p) => ({ ...p, ...before })),
-    onSuccess: ({ voted, votes }) => updatePost(id, (p) => ({ ...p, voted, votes })),
+    onSuccess: ({ voted, votes }) => {
+      updatePost(id, (p) => ({ ...p, voted, votes }));
+      void queryClient.invalidateQueries({ queryKey: votersKey(id) });
+    },
   });
 }
 
@@ -133,6 +150,210 @@ export const postsChanged = () => queryClient.removeQueries({ queryKey: POSTS })
 export const SESSIONS = ['sessions'] as const;
 export function useSessions() {
   return useQuery({ queryKey: SESSIONS, queryFn: async () => (await dataOf(api.GET('/users/me/sessions'), 'Your sessions could not be loaded')).data });
+}
+
+/** A list read page by page (`cursor`), for the lists that are not posts. */
+function usePaged<T>(queryKey: readonly unknown[], load: (cursor?: string) => Promise<{ data?: T[]; error?: unknown; response: Response }>, what: string) {
+  return useInfiniteQuery({
+    queryKey,
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => pageOf(load(pageParam), what),
+    getNextPageParam: (last: ListPage<T>) => last.nextCursor,
+  });
+}
+
+const pageQuery = (cursor?: string) => ({ limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) });
+
+// ---- people ----
+
+const PEOPLE = ['people'] as const;
+const PROFILES = ['profile'] as const;
+const profileKey = (username: string) => [...PROFILES, username.toLowerCase()] as const;
+const votersKey = (postId: number) => [...PEOPLE, 'voters', postId] as const;
+
+export function useProfile(username: string) {
+  return useQuery({
+    queryKey: profileKey(username),
+    queryFn: async () => (await dataOf(api.GET('/profiles/{username}', { params: { path: { username } } }), 'The profile could not be loaded')).data,
+  });
+}
+
+export type PeopleKind = 'followers' | 'following';
+export function usePeople(kind: PeopleKind, username: string) {
+  return usePaged<Brief>(
+    [...PEOPLE, kind, username.toLowerCase()],
+    (cursor) =>
+      kind === 'followers'
+        ? api.GET('/profiles/{username}/followers', { params: { path: { username }, query: pageQuery(cursor) } })
+        : api.GET('/profiles/{username}/following', { params: { path: { username }, query: pageQuery(cursor) } }),
+    kind === 'followers' ? 'The followers could not be loaded' : 'The list could not be loaded',
+  );
+}
+
+export function useVoters(postId: number) {
+  return usePaged<Brief>(votersKey(postId), (cursor) => api.GET('/posts/{id}/votes', { params: { path: { id: postId }, query: pageQuery(cursor) } }), 'The voters could not be loaded');
+}
+
+/**
+ * Follow or unfollow: shown at once on the profile, put back if the server does not take it.
+ * The API's answer is the same whatever the state before, so a second click is harmless.
+ */
+export function useFollow(username: string) {
+  const key = profileKey(username);
+  return useMutation({
+    mutationFn: async (followed: boolean) => {
+      const params = { params: { path: { username } } };
+      const what = followed ? 'You could not follow them' : 'You could not unfollow them';
+      return (await dataOf(followed ? api.PUT('/profiles/{username}/follow', params) : api.DELETE('/profiles/{username}/follow', params), what)).data;
+    },
+    onMutate: async (followed) => {
+      await queryClient.cancelQueries({ queryKey: key });
+      const before = queryClient.getQueryData<Profile>(key);
+      queryClient.setQueryData<Profile>(key, (p) => p && { ...p, followed, followers_count: p.followers_count + (followed === p.followed ? 0 : followed ? 1 : -1) });
+      return before;
+    },
+    onError: (_error, _followed, before) => before && queryClient.setQueryData(key, before),
+    onSuccess: ({ followed, followers_count }) => {
+      queryClient.setQueryData<Profile>(key, (p) => p && { ...p, followed, followers_count });
+      // Lists of people (their followers, your following, the `followed` marks), your own
+      // counts, and the home timeline, which now has (or no longer has) their posts.
+      void queryClient.invalidateQueries({ queryKey: PEOPLE });
+      void queryClient.invalidateQueries({ queryKey: PROFILES, predicate: (q) => q.queryKey[1] !== username.toLowerCase() });
+      queryClient.removeQueries({ queryKey: feedKey('home', '') });
+    },
+  });
+}
+
+// ---- blocks ----
+
+const BLOCKS = ['blocks'] as const;
+
+/**
+ * Everyone you blocked, every page of it (100 at a time): the profile page needs to know
+ * whether you blocked that person, and a Profile does not say.
+ */
+export function useBlocks() {
+  return useQuery({
+    queryKey: BLOCKS,
+    queryFn: async () => {
+      const all: Brief[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await pageOf(api.GET('/users/me/blocks', { params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } } }), 'Your blocked accounts could not be loaded');
+        all.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return all;
+    },
+  });
+}
+
+export function useBlock(username: string) {
+  return useMutation({
+    mutationFn: async (blocked: boolean) => {
+      const params = { params: { path: { username } } };
+      const what = blocked ? 'They could not be blocked' : 'They could not be unblocked';
+      return (await dataOf(blocked ? api.PUT('/profiles/{username}/block', params) : api.DELETE('/profiles/{username}/block', params), what)).data;
+    },
+    onSuccess: () => {
+      // A block ends the follows both ways and hides posts, comments and notifications.
+      void queryClient.invalidateQueries({ queryKey: BLOCKS });
+      void queryClient.invalidateQueries({ queryKey: PROFILES });
+      void queryClient.invalidateQueries({ queryKey: PEOPLE });
+      void queryClient.invalidateQueries({ queryKey: NOTIFICATIONS });
+      queryClient.removeQueries({ queryKey: POSTS, type: 'inactive' });
+      void queryClient.invalidateQueries({ queryKey: POSTS });
+      void queryClient.invalidateQueries({ queryKey: COMMENTS });
+    },
+  });
+}
+
+/** After your own profile changed (PATCH /users/me): it, and the posts that show your name, are read anew. */
+export function profileChanged(profile: Profile) {
+  queryClient.setQueryData(profileKey(profile.username), profile);
+  void queryClient.invalidateQueries({ queryKey: PROFILES, predicate: (q) => q.queryKey[1] !== profile.username.toLowerCase() });
+  queryClient.removeQueries({ queryKey: POSTS, type: 'inactive' });
+  void queryClient.invalidateQueries({ queryKey: COMMENTS });
+}
+
+// ---- comments ----
+
+const COMMENTS = ['comments'] as const;
+/** The top-level comments of a post (`replyTo` undefined), or one comment's replies. */
+const commentsKey = (postId: number, replyTo?: number) => [...COMMENTS, postId, replyTo ?? 'top'] as const;
+
+export function useComments(postId: number, replyTo?: number) {
+  return usePaged<Comment>(
+    commentsKey(postId, replyTo),
+    (cursor) => api.GET('/posts/{id}/comments', { params: { path: { id: postId }, query: { ...pageQuery(cursor), ...(replyTo ? { reply_to: replyTo } : {}) } } }),
+    replyTo ? 'The replies could not be loaded' : 'The comments could not be loaded',
+  );
+}
+
+/** The post's comment count (in every list it is shown in) moved by `by`, and its comments read anew. */
+function commentsChanged(postId: number, by: number) {
+  updatePost(postId, (p) => ({ ...p, comments: Math.max(0, p.comments + by) }));
+  void queryClient.invalidateQueries({ queryKey: [...COMMENTS, postId] });
+}
+
+export async function writeComment(postId: number, content: string, replyTo?: number) {
+  const answer = await api.POST('/posts/{id}/comments', { params: { path: { id: postId } }, body: { content, ...(replyTo ? { reply_to: replyTo } : {}) } });
+  if (answer.data) commentsChanged(postId, 1);
+  return answer;
+}
+
+export async function editComment(comment: Comment, content: string) {
+  const answer = await api.PATCH('/comments/{id}', { params: { path: { id: comment.id } }, body: { content } });
+  if (answer.data) void queryClient.invalidateQueries({ queryKey: [...COMMENTS, comment.post_id] });
+  return answer;
+}
+
+export function useDeleteComment(comment: Comment) {
+  return useMutation({
+    mutationFn: async () => {
+      const { error, response } = await api.DELETE('/comments/{id}', { params: { path: { id: comment.id } } }).catch(() => ({ error: undefined, response: undefined }));
+      if (!response?.ok) throw new ApiProblem(response?.status, error, response, 'The comment could not be deleted');
+    },
+    // Its replies go with it.
+    onSuccess: () => commentsChanged(comment.post_id, -(1 + comment.replies)),
+  });
+}
+
+// ---- notifications ----
+
+const NOTIFICATIONS = ['notifications'] as const;
+const UNREAD = [...NOTIFICATIONS, 'unread'] as const;
+
+export function useNotifications() {
+  return usePaged<Notification>([...NOTIFICATIONS, 'list'], (cursor) => api.GET('/notifications', { params: { query: pageQuery(cursor) } }), 'Your notifications could not be loaded');
+}
+
+/** The unread count in the navigation: read again every minute, and when the window gets the focus back. */
+export function useUnreadCount(enabled: boolean) {
+  return useQuery({
+    queryKey: UNREAD,
+    enabled,
+    queryFn: async () => (await dataOf(api.GET('/notifications/unread'), 'The unread count could not be loaded')).data.count,
+    staleTime: 15_000,
+    refetchInterval: 60_000,
+    refetchOnWindowFocus: 'always',
+  });
+}
+
+/** Marks read every notification up to `upTo` (the newest one shown), not those that came after. */
+export function useMarkRead() {
+  return useMutation({
+    mutationFn: async (upTo: number) => {
+      const { error, response } = await api.POST('/notifications/read', { body: { up_to: upTo } }).catch(() => ({ error: undefined, response: undefined }));
+      if (!response?.ok) throw new ApiProblem(response?.status, error, response, 'Your notifications could not be marked as read');
+    },
+    onSuccess: (_, upTo) => {
+      queryClient.setQueryData<InfiniteData<ListPage<Notification>>>([...NOTIFICATIONS, 'list'], (list) =>
+        list && { ...list, pages: list.pages.map((page) => ({ ...page, items: page.items.map((n) => (n.id <= upTo ? { ...n, read: true } : n)) })) },
+      );
+      void queryClient.invalidateQueries({ queryKey: NOTIFICATIONS });
+    },
+  });
 }
 
 /** On log-out: nothing of the last user stays in memory. */

@@ -3,9 +3,121 @@ import { api, type SessionOut } from '../api';
 import { useAuth, useUser } from '../auth';
 import { problemMessage } from '../errors';
 import { Field, FormError, formErrors, Notice, useSubmit } from '../forms';
-import { queryClient, SESSIONS, useSessions } from '../queries';
-import { navigate } from '../router';
+import { isValidationError } from '@social-api/client';
+import type { Brief, Profile } from '../api';
+import { profileChanged, queryClient, SESSIONS, useBlock, useBlocks, useProfile, useSessions } from '../queries';
+import { Link, navigate } from '../router';
 import { RelativeTime } from '../text';
+import { PersonLink, profilePath } from './people';
+
+const PROFILE_FIELDS = ['username', 'display_name', 'bio'] as const;
+
+/** Your username, display name and bio (PATCH /users/me); each problem at its field. */
+function ProfileSettings() {
+  const user = useUser();
+  const profile = useProfile(user.username);
+  return (
+    <section aria-labelledby="profile-heading">
+      <h2 id="profile-heading">Your profile</h2>
+      {profile.data ? (
+        <ProfileForm profile={profile.data} />
+      ) : profile.error ? (
+        <FormError message={profile.error.message} />
+      ) : (
+        <p role="status">Loading…</p>
+      )}
+    </section>
+  );
+}
+
+function ProfileForm({ profile }: { profile: Profile }) {
+  const { renamed } = useAuth();
+  const [username, setUsername] = useState(profile.username);
+  const [displayName, setDisplayName] = useState(profile.display_name);
+  const [bio, setBio] = useState(profile.bio);
+  const [done, setDone] = useState<string>();
+  const { submit, pending, errors } = useSubmit(async () => {
+    setDone(undefined);
+    const { data, error, response } = await api.PATCH('/users/me', { body: { username: username.trim(), display_name: displayName.trim(), bio } });
+    if (!data) {
+      if (response.status === 409) return { fields: { username: 'This username is taken. Choose another one.' } };
+      const result = formErrors(error, response, PROFILE_FIELDS, 'Your profile was not saved');
+      const badCharacters = isValidationError(error) && error.detail.some((issue) => issue.loc[1] === 'username' && issue.type === 'string_pattern_mismatch');
+      if (badCharacters) result.fields.username = 'Use only letters (A–Z), digits and _, without spaces.';
+      return result;
+    }
+    setUsername(data.username);
+    setDisplayName(data.display_name);
+    setBio(data.bio);
+    renamed(data.username);
+    profileChanged(data);
+    setDone('Your profile was saved.');
+  });
+  return (
+    <form onSubmit={submit} noValidate>
+      <Field
+        label="Username"
+        name="username"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        maxLength={30}
+        value={username}
+        onChange={(e) => setUsername(e.target.value)}
+        error={errors.fields.username}
+        hint="3 to 30 letters, digits or _. Your profile’s address and @name."
+      />
+      <Field label="Display name" name="display_name" autoComplete="name" maxLength={50} value={displayName} onChange={(e) => setDisplayName(e.target.value)} error={errors.fields.display_name} hint="Up to 50 characters. Empty: your @username is shown." />
+      <Field label="Bio" name="bio" multiline rows={3} maxLength={500} value={bio} onChange={(e) => setBio(e.target.value)} error={errors.fields.bio} hint="Up to 500 characters, shown on your profile." />
+      <FormError message={errors.form} />
+      <Notice message={done} />
+      <button type="submit" className="primary" disabled={pending}>
+        Save profile
+      </button>
+    </form>
+  );
+}
+
+/** The accounts you blocked, each with Unblock. */
+function BlockedAccounts() {
+  const blocks = useBlocks();
+  return (
+    <section aria-labelledby="blocks-heading">
+      <h2 id="blocks-heading">Blocked accounts</h2>
+      <FormError message={blocks.error?.message} />
+      {blocks.data ? (
+        blocks.data.length === 0 ? (
+          <p>You have not blocked anyone. Block someone from their profile.</p>
+        ) : (
+          <ul className="people" aria-label="Blocked accounts">
+            {blocks.data.map((person) => (
+              <BlockedAccount key={person.id} person={person} />
+            ))}
+          </ul>
+        )
+      ) : (
+        !blocks.error && <p>Loading…</p>
+      )}
+    </section>
+  );
+}
+
+function BlockedAccount({ person }: { person: Brief }) {
+  const unblock = useBlock(person.username);
+  return (
+    <li>
+      <PersonLink username={person.username} displayName={person.display_name} />
+      <button type="button" disabled={unblock.isPending} onClick={() => unblock.mutate(false)}>
+        Unblock<span className="visually-hidden"> @{person.username}</span>
+      </button>
+      {unblock.error && (
+        <span className="field-error" role="alert">
+          {unblock.error.message}
+        </span>
+      )}
+    </li>
+  );
+}
 
 export function AccountPage() {
   const user = useUser();
@@ -13,8 +125,11 @@ export function AccountPage() {
     <main className="narrow">
       <h1>Your account</h1>
       <p>
-        Logged in as <strong>{user.email}</strong>, member since {new Date(user.created_at).toLocaleDateString()}.
+        Logged in as <strong>{user.email}</strong>, member since {new Date(user.created_at).toLocaleDateString()}. Your profile:{' '}
+        <Link to={profilePath(user.username)}>@{user.username}</Link>.
       </p>
+      <ProfileSettings />
+      <BlockedAccounts />
       <Sessions />
       <ChangePassword />
       <DeleteAccount />

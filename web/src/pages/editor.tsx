@@ -5,6 +5,7 @@ import { problemMessage } from '../errors';
 import { Field, FormError, formErrors, useSubmit } from '../forms';
 import { postsChanged } from '../queries';
 import { Link, navigate, useLeaveWarning } from '../router';
+import { profilePath } from './people';
 
 const FIELDS = ['title', 'content', 'published'] as const;
 
@@ -42,7 +43,8 @@ export function EditorPage({ id }: { id?: number }) {
     if (!data) return formErrors(error, response, FIELDS, 'The post was not saved');
     postsChanged();
     const what = data.published ? 'published' : 'saved as a draft (only you can see it)';
-    navigate('/', { force: true, notice: id === undefined ? `Your post was ${what}.` : `Your changes were ${what}.` });
+    // A draft is not in the timeline: it is on your profile.
+    navigate(data.published ? '/' : profilePath(user.username), { force: true, notice: id === undefined ? `Your post was ${what}.` : `Your changes were ${what}.` });
   });
 
   const heading = id === undefined ? 'New post' : 'Edit post';
@@ -70,7 +72,7 @@ export function EditorPage({ id }: { id?: number }) {
             <input id="published" type="checkbox" checked={published} onChange={(e) => setPublished(e.target.checked)} aria-describedby="published-hint" />
             <label htmlFor="published">Published</label>
             <p className="hint" id="published-hint">
-              Unchecked, the post is a draft: only you see it in the feed.
+              Unchecked, the post is a draft: only you see it, on your profile.
             </p>
             {errors.fields.published && <p className="field-error">{errors.fields.published}</p>}
           </div>

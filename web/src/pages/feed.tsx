@@ -1,18 +1,50 @@
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { PostOut } from '../api';
 import { FormError, Notice } from '../forms';
 import { type FeedKind, useFeed } from '../queries';
 import { Link, navigate } from '../router';
 import { PostCard } from './post-card';
 
-const TITLES: Record<FeedKind, string> = { home: 'Home', all: 'Everyone’s posts' };
+const TITLES: Record<Exclude<FeedKind, 'profile'>, string> = { home: 'Home', all: 'Everyone’s posts' };
 
 /**
- * A list of posts, page by page as it is scrolled: `home` at /app/, `all` (with a title
- * search kept in the address, `?search=`) at /app/all.
+ * A list of posts, page by page as it is scrolled: `home` (the timeline: the people you
+ * follow and you) at /app/, `all` (with a title search kept in the address, `?search=`) at
+ * /app/all.
  */
-export function FeedPage({ kind, search = '', notice }: { kind: FeedKind; search?: string; notice?: string }) {
-  const feed = useFeed(kind, search);
+export function FeedPage({ kind, search = '', notice }: { kind: Exclude<FeedKind, 'profile'>; search?: string; notice?: string }) {
+  return (
+    <main>
+      <div className="feed-head">
+        <h1>{TITLES[kind]}</h1>
+        <Link to="/posts/new" className="button primary">
+          New post
+        </Link>
+      </div>
+      <Notice message={notice} />
+      {kind === 'all' && <SearchForm search={search} />}
+      <PostList kind={kind} arg={search} empty={kind === 'home' ? <EmptyTimeline /> : <p>{search ? 'No post has that in its title.' : 'No posts yet. Write the first one!'}</p>} />
+    </main>
+  );
+}
+
+function EmptyTimeline() {
+  return (
+    <div className="empty">
+      <p>Your timeline is empty: it shows the posts of the people you follow, and yours.</p>
+      <p>
+        Find people to follow among <Link to="/all">everyone’s posts</Link>: open an author’s name, then choose Follow.
+      </p>
+    </div>
+  );
+}
+
+/**
+ * Posts page by page, the next page loaded when the end of the list comes into view: a
+ * feed, or an author's posts on their profile (`arg` is the search, or the username).
+ */
+export function PostList({ kind, arg, empty, label }: { kind: FeedKind; arg: string; empty: ReactNode; label?: string }) {
+  const feed = useFeed(kind, arg);
   const [deleted, setDeleted] = useState(0);
   const sentinel = useRef<HTMLDivElement>(null);
   const { hasNextPage, isFetchingNextPage, fetchNextPage, isError } = feed;
@@ -31,20 +63,12 @@ export function FeedPage({ kind, search = '', notice }: { kind: FeedKind; search
   const done = feed.isSuccess && !hasNextPage;
 
   return (
-    <main>
-      <div className="feed-head">
-        <h1>{TITLES[kind]}</h1>
-        <Link to="/posts/new" className="button primary">
-          New post
-        </Link>
-      </div>
-      <Notice message={notice} />
+    <>
       <Notice key={deleted} message={deleted ? 'Post deleted.' : undefined} />
-      {kind === 'all' && <SearchForm search={search} />}
-      {total && (
+      {total && kind !== 'profile' && (
         <p className="count" aria-live="polite">
           {total.capped ? `More than ${total.count}` : total.count} {total.count === 1 && !total.capped ? 'post' : 'posts'}
-          {search && ` matching “${search}”`}
+          {arg && ` matching “${arg}”`}
         </p>
       )}
       {feed.isPending && (
@@ -52,7 +76,7 @@ export function FeedPage({ kind, search = '', notice }: { kind: FeedKind; search
           Loading posts…
         </p>
       )}
-      <ol className="posts">
+      <ol className="posts" aria-label={label}>
         {posts.map((post) => (
           <li key={post.Post.id}>
             <PostCard post={post} onDeleted={() => setDeleted((n) => n + 1)} />
@@ -66,9 +90,9 @@ export function FeedPage({ kind, search = '', notice }: { kind: FeedKind; search
           {isFetchingNextPage ? 'Loading…' : feed.isError ? 'Try again' : 'Load more posts'}
         </button>
       )}
-      {done && posts.length === 0 && <p>{search ? 'No post has that in its title.' : 'No posts yet. Write the first one!'}</p>}
+      {done && posts.length === 0 && empty}
       {done && posts.length > 0 && <p className="end">You have reached the end.</p>}
-    </main>
+    </>
   );
 }
 

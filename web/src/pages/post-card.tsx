@@ -4,6 +4,9 @@ import { useUser } from '../auth';
 import { useDeletePost, useVote } from '../queries';
 import { Link } from '../router';
 import { RelativeTime, TextWithLinks } from '../text';
+import { PersonLink } from './people';
+
+const commentCount = (n: number) => `${n} ${n === 1 ? 'comment' : 'comments'}`;
 
 /** A post in a list, or alone on its page (`single`: its title is the page's heading). */
 export function PostCard({ post, onDeleted, single = false }: { post: PostOut; onDeleted(): void; single?: boolean }) {
@@ -19,13 +22,24 @@ export function PostCard({ post, onDeleted, single = false }: { post: PostOut; o
         {!published && <span className="badge">Draft</span>}
       </header>
       <p className="meta">
-        {own ? 'You' : owner.email} · <RelativeTime iso={created_at} />
+        <PersonLink username={owner.username} />
+        {own && ' (you)'} · <RelativeTime iso={created_at} />
       </p>
       <p className="content">
         <TextWithLinks text={content} />
       </p>
       <footer>
-        <VoteButton post={post} />
+        <span className="post-stats">
+          <VoteButton post={post} />
+          {single ? (
+            <span className="comment-count">{commentCount(post.comments)}</span>
+          ) : (
+            <Link to={`/posts/${id}`} className="comment-count">
+              {commentCount(post.comments)}
+              <span className="visually-hidden"> on {title}</span>
+            </Link>
+          )}
+        </span>
         {own && (
           <span className="owner-actions">
             <Link to={`/posts/${id}/edit`}>Edit</Link>

@@ -8,6 +8,7 @@ import { NormaliseEmailsToNfc1764510000000 } from './1764510000000-NormaliseEmai
 import { AddUsernamesAndFollows1764600000000 } from './1764600000000-AddUsernamesAndFollows';
 import { AddHomeTimelines1764700000000 } from './1764700000000-AddHomeTimelines';
 import { AddCommentsNotificationsAndBlocks1764800000000 } from './1764800000000-AddCommentsNotificationsAndBlocks';
+import { AddStreamTickets1764900000000 } from './1764900000000-AddStreamTickets';
 
 /** Listed by hand, in order: no globs, so ts-jest and the compiled build load the same set. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   AddUsernamesAndFollows1764600000000,
   AddHomeTimelines1764700000000,
   AddCommentsNotificationsAndBlocks1764800000000,
+  AddStreamTickets1764900000000,
 ];

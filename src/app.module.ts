@@ -11,6 +11,7 @@ import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { AppConfig } from './config/app-config';
 import { appConfigLoader } from './config/config.provider';
 import { DatabaseModule } from './database/database.module';
+import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -18,6 +19,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { PostsModule } from './posts/posts.module';
 import { ProfilesModule } from './profiles/profiles.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { StreamModule } from './stream/stream.module';
 import { TimelineModule } from './timeline/timeline.module';
 import { UsersModule } from './users/users.module';
 import { VotesModule } from './votes/votes.module';
@@ -39,6 +41,7 @@ export class AppModule {
         LoggingModule.forRoot(logDestination),
         DatabaseModule,
         MetricsModule,
+        EventsModule,
         RateLimitModule,
         HealthModule,
         UsersModule,
@@ -51,6 +54,7 @@ export class AppModule {
         CommentsModule,
         BlocksModule,
         NotificationsModule,
+        StreamModule,
       ],
       controllers: [AppController],
       // Closed by default: every route needs a token unless marked @Public().

@@ -1,6 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { IncomingHttpHeaders, request as httpRequest } from 'node:http';
+import { IncomingHttpHeaders, type IncomingMessage, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -71,6 +71,7 @@ withNginx("nginx in front of the app (deploy/nginx/social-api.conf, Debian's ngi
       TRUST_PROXY_HOPS: '1',
       LOGIN_MAX_FAILURES: '1000',
       LOGIN_MAX_FAILURES_PER_CLIENT: '3',
+      STREAM_HEARTBEAT_SECONDS: '1',
     });
 
     // The site file as shipped, with only its addresses, ports and certificate paths changed.
@@ -162,5 +163,37 @@ withNginx("nginx in front of the app (deploy/nginx/social-api.conf, Debian's ngi
     expect(await failLogin('127.0.0.1', 4)).toBe(429);
     // Another client, through the same nginx, has its own count.
     expect(await failLogin('127.0.0.2', 5)).toBe(403);
+  });
+
+  it('passes GET /stream on as it comes: heartbeats and events, not gzipped, past the default buffers', async () => {
+    const email = `stream-${Date.now()}@example.com`;
+    const json = { 'Content-Type': 'application/json' };
+    expect((await call({ path: '/users', method: 'POST', headers: json, body: JSON.stringify({ email, password: 'password123' }) })).status).toBe(201);
+    const login = await call({ path: '/login', method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `username=${encodeURIComponent(email)}&password=password123` });
+    const auth = `Bearer ${JSON.parse(login.body).access_token}`;
+
+    const received: { at: number; text: string }[] = [];
+    const opened = Date.now();
+    const req = httpsRequest({ host: '127.0.0.1', port: httpsPort, path: '/stream', headers: { Authorization: auth, 'Accept-Encoding': 'gzip' }, agent: false, ca: cert, servername: 'localhost' });
+    const res = await new Promise<IncomingMessage>((done, fail) => req.on('response', done).on('error', fail).end());
+    try {
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+      expect(res.headers['content-encoding']).toBeUndefined();
+      res.setEncoding('utf8');
+      res.on('data', (text: string) => received.push({ at: Date.now(), text }));
+      const until = async (what: () => boolean, ms: number) => {
+        for (const end = Date.now() + ms; !what(); await new Promise((r) => setTimeout(r, 20))) if (Date.now() > end) throw new Error(`not within ${ms} ms: ${JSON.stringify(received)}`);
+      };
+      // Two heartbeats, each as it is written: a buffering proxy would hold them.
+      await until(() => received.filter((r) => r.text.includes(': heartbeat')).length >= 2, 3500);
+      expect(received.find((r) => r.text.includes(': heartbeat'))!.at - opened).toBeLessThan(2000);
+      const posted = Date.now();
+      expect((await call({ path: '/posts', method: 'POST', headers: { ...json, Authorization: auth }, body: JSON.stringify({ title: 'through nginx', content: 'live' }) })).status).toBe(201);
+      await until(() => received.some((r) => r.text.includes('event: timeline')), 2000);
+      expect(received.find((r) => r.text.includes('event: timeline'))!.at - posted).toBeLessThan(1000);
+    } finally {
+      req.destroy();
+    }
   });
 });

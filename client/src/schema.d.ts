@@ -509,6 +509,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/stream/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A single-use ticket to open GET /stream with EventSource (valid 30 s) */
+        post: operations["createStreamTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live updates (Server-Sent Events): timeline, post.updated, post.deleted, votes, comment, notification, unread, session.ended */
+        get: operations["openStream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/logout": {
         parameters: {
             query?: never;
@@ -913,6 +947,18 @@ export interface components {
             /** @description Mark read only the notifications up to this id (included); absent: all */
             up_to?: number;
         };
+        StreamTicketDto: {
+            /**
+             * @description Single use; opens GET /stream?ticket=
+             * @example l0q3cU2x8Zl9cWm2bD9m3Bq0vUu6r0fWk1yq2g8dV1E
+             */
+            ticket: string;
+            /**
+             * @description Seconds the ticket may wait to be used
+             * @example 30
+             */
+            expires_in: number;
+        };
         SessionOut: {
             /** @example 12 */
             id: number;
@@ -1100,12 +1146,20 @@ export interface operations {
                          *       "info": {
                          *         "database": {
                          *           "status": "up"
+                         *         },
+                         *         "events": {
+                         *           "status": "up",
+                         *           "channel": "heard"
                          *         }
                          *       },
                          *       "error": {},
                          *       "details": {
                          *         "database": {
                          *           "status": "up"
+                         *         },
+                         *         "events": {
+                         *           "status": "up",
+                         *           "channel": "heard"
                          *         }
                          *       }
                          *     }
@@ -4338,6 +4392,146 @@ export interface operations {
             /** @description Request body too large */
             413: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Validation error: one entry per problem, `loc` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description Unexpected failure ("Internal Server Error"; never a stack trace or SQL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
+            503: {
+                headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+        };
+    };
+    createStreamTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StreamTicketDto"];
+                };
+            };
+            /** @description Missing, malformed or expired token, or an ended session ("Not authenticated" / "Could not validate credentials") */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The path does not take this method */
+            405: {
+                headers: {
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Unexpected failure ("Internal Server Error"; never a stack trace or SQL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The database cannot be reached, the server is too busy (then with Retry-After), or the feature is not configured; retry later */
+            503: {
+                headers: {
+                    /** @description When the server is too busy: seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+        };
+    };
+    openStream: {
+        parameters: {
+            query?: {
+                /** @description A ticket from POST /stream/tickets, for clients that cannot send a token (EventSource) */
+                ticket?: string;
+                /** @description Post ids to follow closely (votes, comments, edits), comma-separated, at most 200 */
+                watch?: string;
+            };
+            header?: {
+                /** @description The id of the last event received: the timeline posts and notifications since are sent first */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An event stream (text/event-stream); it stays open */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Missing, malformed or expired token, or an ended session ("Not authenticated" / "Could not validate credentials") */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The path does not take this method */
+            405: {
+                headers: {
+                    /** @description The methods the path takes */
+                    Allow?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -7,6 +7,7 @@ import { InjectConfig } from '../config/config.provider';
 import { rowsOf } from '../database/rows';
 import { Mailer } from '../mail/mailer';
 import { randomToken, sha256 } from '../sessions/opaque-token';
+import { EventBus } from '../events/event-bus';
 import { REFUSE_COURSE_TOKENS_ISSUED_UNTIL_NOW } from '../sessions/sessions.service';
 import type { AuthenticatedUser } from '../sessions/token-users';
 import { PasswordHasher } from '../users/password-hasher';
@@ -29,6 +30,7 @@ export class AccountsService implements BeforeApplicationShutdown {
     private readonly loginThrottle: LoginThrottle,
     private readonly resetThrottle: ResetThrottle,
     private readonly mailer: Mailer,
+    private readonly bus: EventBus,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -36,18 +38,22 @@ export class AccountsService implements BeforeApplicationShutdown {
   async changePassword(user: AuthenticatedUser, currentPassword: string, newPassword: string, client: string): Promise<void> {
     await this.checkPassword(user, currentPassword, client);
     const hash = await this.hasher.hash(newPassword);
-    await this.db.query(
-      `WITH ended AS (DELETE FROM sessions WHERE user_id = $1 AND id IS DISTINCT FROM $2),
-            links AS (DELETE FROM password_reset_tokens WHERE user_id = $1)
-       UPDATE users SET password = $3, tokens_valid_after = ${REFUSE_COURSE_TOKENS_ISSUED_UNTIL_NOW} WHERE id = $1`,
+    const ended = await rowsOf<{ id: number }>(
+      this.db,
+      `WITH ended AS (DELETE FROM sessions WHERE user_id = $1 AND id IS DISTINCT FROM $2 RETURNING id),
+            links AS (DELETE FROM password_reset_tokens WHERE user_id = $1),
+            changed AS (UPDATE users SET password = $3, tokens_valid_after = ${REFUSE_COURSE_TOKENS_ISSUED_UNTIL_NOW} WHERE id = $1)
+       SELECT id FROM ended`,
       [user.id, user.sessionId, hash],
     );
+    await this.bus.publish({ type: 'sessions', user: user.id, ended: ended.map((row) => row.id), courseTokens: true });
   }
 
   /** Posts, votes, sessions and reset tokens go with the user (ON DELETE CASCADE). */
   async deleteAccount(user: AuthenticatedUser, password: string, client: string): Promise<void> {
     await this.checkPassword(user, password, client);
     await this.db.query('DELETE FROM users WHERE id = $1', [user.id]);
+    await this.bus.publish({ type: 'user', id: user.id, deleted: true });
   }
 
   /**
@@ -69,16 +75,17 @@ export class AccountsService implements BeforeApplicationShutdown {
     const [known] = await this.db.query('SELECT 1 FROM password_reset_tokens WHERE token_hash = $1 AND expires_at > now()', [tokenHash]);
     if (!known) throw invalidResetToken();
     const hash = await this.hasher.hash(newPassword);
-    const changed = await rowsOf(
+    const changed = await rowsOf<{ id: number; ended: number[] }>(
       this.db,
       `WITH used AS (DELETE FROM password_reset_tokens WHERE token_hash = $1 AND expires_at > now() RETURNING user_id),
             changed AS (UPDATE users SET password = $2, tokens_valid_after = ${REFUSE_COURSE_TOKENS_ISSUED_UNTIL_NOW} FROM used WHERE users.id = used.user_id RETURNING users.id),
-            ended AS (DELETE FROM sessions WHERE user_id IN (SELECT id FROM changed)),
+            ended AS (DELETE FROM sessions WHERE user_id IN (SELECT id FROM changed) RETURNING id),
             links AS (DELETE FROM password_reset_tokens WHERE user_id IN (SELECT id FROM changed) AND token_hash <> $1)
-       SELECT id FROM changed`,
+       SELECT id, ARRAY(SELECT id FROM ended) AS ended FROM changed`,
       [tokenHash, hash],
     );
     if (changed.length === 0) throw invalidResetToken();
+    await this.bus.publish({ type: 'sessions', user: changed[0].id, ended: changed[0].ended.map(Number), courseTokens: true });
   }
 
   /** Resolves once every reset request answered so far has been worked off. */

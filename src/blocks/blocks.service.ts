@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.provider';
+import { EventBus } from '../events/event-bus';
 import { PG_FOREIGN_KEY_VIOLATION, sqlState } from '../database/database-errors';
 import { ReadRouting } from '../database/read-routing';
 import { PageQueryDto } from '../http/page-query.dto';
@@ -39,6 +40,7 @@ export class BlocksService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly reads: ReadRouting,
+    private readonly bus: EventBus,
     @InjectConfig() config: AppConfig,
   ) {
     this.briefs = new BriefPages(config.secretKey);
@@ -59,6 +61,15 @@ export class BlocksService {
     }
     if (!row) throw profileNotFound();
     if (row.id === viewer.id) throw RequestValidationError.single(['path', 'username'], 'Value error, you cannot block yourself', 'value_error');
+    // A block ends the follows both ways and the notifications between the two.
+    if (blocked) {
+      await this.bus.publish(
+        { type: 'follows', follower: viewer.id, followee: row.id, following: false },
+        { type: 'follows', follower: row.id, followee: viewer.id, following: false },
+        { type: 'notifications', user: viewer.id },
+        { type: 'notifications', user: row.id },
+      );
+    }
     return { username: row.username, blocked };
   }
 

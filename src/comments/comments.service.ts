@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.provider';
+import { EventBus } from '../events/event-bus';
 import { isStorableId, PG_FOREIGN_KEY_VIOLATION, sqlState } from '../database/database-errors';
 import { ReadRouting } from '../database/read-routing';
 import { pageHeaders, SignedCursors } from '../http/paging';
@@ -39,6 +40,7 @@ export class CommentsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly reads: ReadRouting,
+    private readonly bus: EventBus,
     @InjectConfig() private readonly config: AppConfig,
   ) {
     this.cursors = new SignedCursors(config.secretKey, 'social-api comments cursor v1', [4]);
@@ -73,6 +75,7 @@ export class CommentsService {
     }
     if (!row.readable) throw postNotFound.onRead(postId);
     if (!row.answered || row.id === null) throw notAComment('body');
+    await this.bus.publish({ type: 'comment', id: row.id, post: postId });
     return toComment(row as CommentRow, viewerOf(author, this.config));
   }
 

@@ -87,6 +87,16 @@ export interface AppConfig {
   userEmails: UserEmails;
   /** Authors with more followers than this are merged into timelines on read instead of pushed (src/timeline/). */
   timelinePushMaxFollowers: number;
+  /** A direct (not transaction-pooled) connection for LISTEN; undefined: databaseUrl. */
+  databaseListenUrl: string | undefined;
+  /** Seconds between the comment lines that keep an event stream open through proxies. */
+  streamHeartbeatSeconds: number;
+  /** Event streams a user may hold open; one more closes their oldest. */
+  streamsPerUser: number;
+  /** Event streams this process holds open; one more is a 503. */
+  streamsPerProcess: number;
+  /** Bytes an event stream may have queued for a client that does not read before it is dropped. */
+  streamBufferBytes: number;
 }
 
 export const USER_EMAILS = ['public', 'private'] as const;
@@ -205,6 +215,14 @@ export function loadConfig(env: Env): AppConfig {
 
   const replicas = replicaSettings(get, int, database.url);
 
+  const databaseListenUrl = get('DATABASE_LISTEN_URL');
+  if (databaseListenUrl !== undefined) {
+    if (database.url === undefined) throw new ConfigError('Invalid DATABASE_LISTEN_URL: it needs DATABASE_URL (the embedded database listens in process)');
+    if (!/^postgres(ql)?:\/\//.test(databaseListenUrl) || !URL.canParse(databaseListenUrl)) {
+      throw new ConfigError('Invalid DATABASE_LISTEN_URL: expected postgres://user:password@host:5432/db');
+    }
+  }
+
   return {
     nodeEnv,
     port,
@@ -254,6 +272,11 @@ export function loadConfig(env: Env): AppConfig {
     searchCountLimit: int('SEARCH_COUNT_LIMIT', 10_000, 1, 1_000_000_000),
     userEmails,
     timelinePushMaxFollowers: int('TIMELINE_PUSH_MAX_FOLLOWERS', 10_000, 0, 1_000_000_000),
+    databaseListenUrl,
+    streamHeartbeatSeconds: int('STREAM_HEARTBEAT_SECONDS', 25, 1, 3600),
+    streamsPerUser: int('STREAMS_PER_USER', 10, 1, 1000),
+    streamsPerProcess: int('STREAMS_PER_PROCESS', 10_000, 1, 1_000_000),
+    streamBufferBytes: int('STREAM_BUFFER_BYTES', 256 * 1024, 1024, 64 * 1024 * 1024),
   };
 }
 

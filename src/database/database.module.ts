@@ -7,6 +7,9 @@ import { EmbeddedPostgres } from './embedded-postgres';
 import { MigratingDataSource } from './migrating-data-source';
 import { ReadRouting, RecordWrites } from './read-routing';
 
+/** The embedded database, or undefined on a PostgreSQL server (DATABASE_URL). */
+export const EMBEDDED_POSTGRES = Symbol('EMBEDDED_POSTGRES');
+
 /** Holds the embedded database when there is no DATABASE_URL, and closes it after the DataSource. */
 class EmbeddedPostgresHolder implements OnApplicationShutdown {
   constructor(readonly embedded: EmbeddedPostgres | undefined) {}
@@ -32,6 +35,7 @@ class EmbeddedPostgresModule {}
 @Global()
 @Module({
   imports: [
+    EmbeddedPostgresModule,
     TypeOrmModule.forRootAsync({
       imports: [EmbeddedPostgresModule],
       inject: [APP_CONFIG, EmbeddedPostgresHolder],
@@ -40,7 +44,7 @@ class EmbeddedPostgresModule {}
     }),
   ],
   // RecordWrites is a global guard that configureApp registers after the token's guard.
-  providers: [ReadRouting, RecordWrites],
-  exports: [ReadRouting, RecordWrites],
+  providers: [ReadRouting, RecordWrites, { provide: EMBEDDED_POSTGRES, inject: [EmbeddedPostgresHolder], useFactory: (holder: EmbeddedPostgresHolder) => holder.embedded }],
+  exports: [ReadRouting, RecordWrites, EMBEDDED_POSTGRES],
 })
 export class DatabaseModule {}

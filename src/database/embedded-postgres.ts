@@ -54,6 +54,11 @@ export class EmbeddedPostgres {
     return { ...createPgConfig(this.pglite) };
   }
 
+  /** PostgreSQL's LISTEN on the embedded database: NOTIFY from any statement, on commit. */
+  async listen(channel: string, deliver: (payload: string) => void): Promise<() => Promise<void>> {
+    return this.pglite.listen(channel, deliver);
+  }
+
   async close(): Promise<void> {
     if (!this.pglite.closed) await this.pglite.close();
     await this.unlock();

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.provider';
+import { EventBus } from '../events/event-bus';
 import { PG_FOREIGN_KEY_VIOLATION, sqlState } from '../database/database-errors';
 import { ReadRouting } from '../database/read-routing';
 import { PageQueryDto } from '../http/page-query.dto';
@@ -46,6 +47,7 @@ export class FollowsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly reads: ReadRouting,
+    private readonly bus: EventBus,
     @InjectConfig() config: AppConfig,
   ) {
     this.briefs = new BriefPages(config.secretKey);
@@ -74,6 +76,8 @@ export class FollowsService {
     }
     if (!row) throw profileNotFound();
     if (row.id === viewer.id) throw RequestValidationError.single(['path', 'username'], 'Value error, you cannot follow yourself', 'value_error');
+    // The followee's "follow" notification is made or taken back with it.
+    await this.bus.publish({ type: 'follows', follower: viewer.id, followee: row.id, following: followed }, { type: 'notifications', user: row.id });
     return { username: row.username, followers_count: row.followers_count, followed };
   }
 

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags, type SchemaObject } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { EventBus } from '../events/event-bus';
 import { Public } from '../auth/public.decorator';
 
 /** Terminus's HealthCheckResult, as the readiness route answers it (inside `detail` with a 503). */
@@ -13,7 +14,7 @@ const CHECK_RESULT: SchemaObject = {
     details: { type: 'object', additionalProperties: { type: 'object', properties: { status: { type: 'string', enum: ['up', 'down'] }, message: { type: 'string' } } } },
   },
   required: ['status'],
-  example: { status: 'ok', info: { database: { status: 'up' } }, error: {}, details: { database: { status: 'up' } } },
+  example: { status: 'ok', info: { database: { status: 'up' }, events: { status: 'up', channel: 'heard' } }, error: {}, details: { database: { status: 'up' }, events: { status: 'up', channel: 'heard' } } },
 };
 
 @ApiTags('Health')
@@ -23,6 +24,8 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
+    private readonly indicator: HealthIndicatorService,
+    private readonly bus: EventBus,
   ) {}
 
   /** Liveness: the process answers. Touches nothing else, so a database outage never restarts it. */
@@ -33,13 +36,24 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Readiness: the database answers a ping within a second. */
+  /** Readiness: the database answers a ping within a second; the event channel's state is reported beside it. */
   @Get('ready')
   @HealthCheck({ swaggerDocumentation: false })
   @ApiOperation({ operationId: 'readiness', summary: 'Readiness (pings the database); 503 with the reason when it cannot' })
   @ApiOkResponse({ description: 'The database answers', schema: CHECK_RESULT })
   @ApiServiceUnavailableResponse({ description: 'The database does not answer', schema: { type: 'object', properties: { detail: CHECK_RESULT }, required: ['detail'] } })
   ready(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.db.pingCheck('database', { timeout: 1000 })]);
+    return this.health.check([() => this.db.pingCheck('database', { timeout: 1000 }), () => this.events()]);
+  }
+
+  /**
+   * The event channel, for information: while it is lost the instance still serves (token
+   * checks read the database, streams miss other instances' events until it is back), so it
+   * stays ready and says `channel: "lost"`, with why and since when.
+   */
+  private events() {
+    const outage = this.bus.outage;
+    const check = this.indicator.check('events');
+    return outage ? check.up({ channel: 'lost', reason: outage.reason, since: outage.since.toISOString() }) : check.up({ channel: 'heard' });
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.provider';
+import { EventBus } from '../events/event-bus';
 import { ReadRouting } from '../database/read-routing';
 import { isoDateTime } from '../http/iso-datetime';
 import { PageQueryDto } from '../http/page-query.dto';
@@ -29,19 +30,23 @@ interface NotificationRow {
 }
 
 /**
- * The notifications of the reader $1, newest first, after $3 if given: a range of
- * notifications_user_id_idx. The post and the comment are shown while the reader may
- * read them (null once not); a notification whose actor is across a block is not shown.
+ * The notifications of the reader $1, $2 of them: newest first after $3 (older than it) if
+ * given; or, for a stream catching up, oldest first after $3 (newer than it) and of the
+ * last 24 hours. Either is a range of notifications_user_id_idx. The post and the comment
+ * are shown while the reader may read them (null once not); a notification whose actor is
+ * across a block is not shown.
  */
-function pageQuery(after?: string): string {
-  return `WITH page AS (SELECT n.id FROM notifications n WHERE n.user_id = $1${after === undefined ? '' : ' AND n.id < $3'}
-                        AND ${visibleTo('$1', 'n.actor_id')} ORDER BY n.id DESC LIMIT $2)
+function pageQuery(after: 'none' | 'older' | 'newer'): string {
+  const range = { none: '', older: ' AND n.id < $3', newer: " AND n.id > $3 AND n.created_at > now() - interval '24 hours'" }[after];
+  const order = after === 'newer' ? 'ASC' : 'DESC';
+  return `WITH page AS (SELECT n.id FROM notifications n WHERE n.user_id = $1${range}
+                        AND ${visibleTo('$1', 'n.actor_id')} ORDER BY n.id ${order} LIMIT $2)
           SELECT n.id::text, n.kind, n.created_at, n.read, ${briefColumns('a', 'actor_')},
                  p.id AS post_id, p.title AS post_title, c.id AS comment_id, c.content AS comment_content
           FROM page JOIN notifications n ON n.id = page.id JOIN users a ON a.id = n.actor_id
           LEFT JOIN posts p ON p.id = n.post_id AND ${readableBy('$1')}
           LEFT JOIN comments c ON c.id = n.comment_id AND c.post_id = p.id AND ${commentReadableBy('$1')}
-          ORDER BY n.id DESC`;
+          ORDER BY n.id ${order}`;
 }
 
 /** Notifications are made by the database (triggers on votes, follows, comments); the app reads and marks them. */
@@ -52,6 +57,7 @@ export class NotificationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly reads: ReadRouting,
+    private readonly bus: EventBus,
     @InjectConfig() config: AppConfig,
   ) {
     this.cursors = new SignedCursors(config.secretKey, 'social-api notifications cursor v1', [8]);
@@ -61,20 +67,27 @@ export class NotificationsService {
     const after = this.cursors.decodeQuery(cursor)?.[0];
     const params: unknown[] = [reader.id, limit + 1];
     if (after !== undefined) params.push(String(after));
-    const rows = await this.reads.reader(reader.id).query<NotificationRow[]>(pageQuery(after === undefined ? undefined : String(after)), params);
+    const rows = await this.reads.reader(reader.id).query<NotificationRow[]>(pageQuery(after === undefined ? 'none' : 'older'), params);
     const nextCursor = rows.length > limit ? this.cursors.encode([BigInt(rows[limit - 1].id)]) : undefined;
     return { notifications: rows.slice(0, limit).map(toNotification), headers: pageHeaders('/notifications', { limit }, { nextCursor }) };
   }
 
+  /** For an event stream: the reader's notifications after `after`, oldest first, of the last 24 hours; on the primary, which made them. */
+  async newer(readerId: number, after: number, limit: number): Promise<NotificationDto[]> {
+    const rows = await this.reads.onPrimary.query<NotificationRow[]>(pageQuery('newer'), [readerId, limit, String(after)]);
+    return rows.map(toNotification);
+  }
+
   /** A counter kept by the database: one primary-key read. Not routed to a replica, so that marking read shows at once. */
-  async unread(reader: User): Promise<UnreadCountDto> {
+  async unread(reader: Pick<User, 'id'>): Promise<UnreadCountDto> {
     const [row] = await this.reads.onPrimary.query<{ count: number }[]>('SELECT unread_notifications AS count FROM users WHERE id = $1', [reader.id]);
     return { count: row?.count ?? 0 };
   }
 
-  /** Marks the reader's unread notifications read: all, or up to `up_to` (included). */
+  /** Marks the reader's unread notifications read: all, or up to `up_to` (included). Their streams get the new count. */
   async markRead(reader: User, { up_to: upTo }: NotificationsReadDto): Promise<void> {
     await this.db.query(`UPDATE notifications SET read = true WHERE user_id = $1 AND NOT read${upTo === undefined ? '' : ' AND id <= $2'}`, upTo === undefined ? [reader.id] : [reader.id, upTo]);
+    await this.bus.publish({ type: 'notifications', user: reader.id });
   }
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.provider';
+import { EventBus } from '../events/event-bus';
 import { isStorableId } from '../database/database-errors';
 import { PageQueryDto } from '../http/page-query.dto';
 import { pageHeaders } from '../http/paging';
@@ -28,6 +29,7 @@ export class PostsService {
 
   constructor(
     private readonly repository: PostsRepository,
+    private readonly bus: EventBus,
     @InjectConfig() private readonly config: AppConfig,
   ) {
     this.cursors = new FeedCursors(config.secretKey);
@@ -56,18 +58,24 @@ export class PostsService {
   }
 
   async create(owner: User, dto: PostCreateDto): Promise<PostDto> {
-    return toPost(await this.repository.insert(owner.id, dto), owner, this.viewer(owner));
+    const post = await this.repository.insert(owner.id, dto);
+    if (post.published) await this.bus.publish({ type: 'post', id: post.id, author: owner.id });
+    return toPost(post, owner, this.viewer(owner));
   }
 
   /** PUT and PATCH. */
   async update(editor: User, id: number, changes: PostCreateDto | PostPatchDto): Promise<PostDto> {
-    const { written } = await this.owned(editor, id, () => this.repository.updateOwned(id, editor.id, changes));
+    const { written, target } = await this.owned(editor, id, () => this.repository.updateOwned(id, editor.id, changes));
+    // A draft published now enters timelines as a new post would.
+    const entered = written.published && !target.published;
+    await this.bus.publish({ type: entered ? 'post' : 'post.updated', id, author: editor.id });
     return toPost(written, editor, this.viewer(editor));
   }
 
   /** Its votes go with it (ON DELETE CASCADE). */
   async remove(editor: User, id: number): Promise<void> {
     await this.owned(editor, id, () => this.repository.deleteOwned(id, editor.id));
+    await this.bus.publish({ type: 'post.deleted', id, author: editor.id });
   }
 
   private viewer(user: User) {

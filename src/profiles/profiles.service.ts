@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PG_UNIQUE_VIOLATION, sqlConstraint, sqlState } from '../database/database-errors';
 import { ReadRouting } from '../database/read-routing';
+import { EventBus } from '../events/event-bus';
 import { isoDateTime } from '../http/iso-datetime';
 import type { User } from '../users/user.entity';
 import { USERNAME_KEY, usernameTaken } from '../users/users.service';
@@ -35,6 +36,7 @@ export class ProfilesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly reads: ReadRouting,
+    private readonly bus: EventBus,
   ) {}
 
   async get(viewer: User, username: string): Promise<ProfileDto> {
@@ -58,6 +60,8 @@ export class ProfilesService {
       const [row] = await this.db.query<ProfileRow[]>(sql, [user.id, ...entries.map(([, value]) => value)]);
       // The account was deleted since the token was checked.
       if (!row) throw new UnauthorizedException('Could not validate credentials');
+      // Cached token lookups hold the username: they read it again.
+      if (entries.some(([field]) => field === 'username')) await this.bus.publish({ type: 'user', id: user.id, deleted: false });
       return toProfile(row);
     } catch (err) {
       if (sqlState(err) === PG_UNIQUE_VIOLATION && sqlConstraint(err) === USERNAME_KEY) throw usernameTaken();

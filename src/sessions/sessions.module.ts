@@ -6,12 +6,13 @@ import { RefreshThrottle } from './refresh-throttle';
 import { Session } from './session.entity';
 import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
+import { SessionCache } from './session-cache';
 import { TokenUsers } from './token-users';
 
 @Module({
   imports: [TokensModule, TypeOrmModule.forFeature([User, Session])],
   controllers: [SessionsController],
-  providers: [SessionsService, TokenUsers, RefreshThrottle],
+  providers: [SessionsService, TokenUsers, SessionCache, RefreshThrottle],
   exports: [SessionsService, TokenUsers],
 })
 export class SessionsModule {}

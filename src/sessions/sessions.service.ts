@@ -5,6 +5,7 @@ import { AccessTokens } from '../auth/access-tokens';
 import { TokenDto } from '../auth/dto/token.dto';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.provider';
+import { EventBus } from '../events/event-bus';
 import { isStorableId } from '../database/database-errors';
 import { rowsOf } from '../database/rows';
 import { SessionOut } from './dto/session-out.dto';
@@ -30,6 +31,7 @@ export class SessionsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly tokens: AccessTokens,
     private readonly throttle: RefreshThrottle,
+    private readonly bus: EventBus,
     @InjectConfig() config: AppConfig,
   ) {
     this.days = config.refreshTokenExpireDays;
@@ -52,11 +54,13 @@ export class SessionsService {
        INSERT INTO sessions (user_id, family_hash, secret_hash, user_agent) VALUES ($1, $2, $3, $4) RETURNING id`,
       [userId, sha256(family), sha256(secret), cleanUserAgent(userAgent), this.days],
     );
-    await this.db.query(
+    const capped = await rowsOf<{ id: number }>(
+      this.db,
       `DELETE FROM sessions WHERE user_id = $1 AND id NOT IN
-         (SELECT id FROM sessions WHERE user_id = $1 ORDER BY last_used_at DESC, id DESC LIMIT $2)`,
+         (SELECT id FROM sessions WHERE user_id = $1 ORDER BY last_used_at DESC, id DESC LIMIT $2) RETURNING id`,
       [userId, this.perUser],
     );
+    await this.ended(userId, capped.map((s) => s.id));
     return this.answer(userId, row.id, formatRefreshToken({ family, secret }));
   }
 
@@ -80,7 +84,8 @@ export class SessionsService {
     );
     if (!row) {
       // Replayed or expired: either way the session is over.
-      await this.db.query('DELETE FROM sessions WHERE family_hash = $1', [familyHash]);
+      const [replayed] = await rowsOf<{ id: number; user_id: number }>(this.db, 'DELETE FROM sessions WHERE family_hash = $1 RETURNING id, user_id', [familyHash]);
+      if (replayed) await this.ended(replayed.user_id, [replayed.id]);
       throw invalidRefreshToken();
     }
     await this.throttle.succeeded(client);
@@ -103,6 +108,7 @@ export class SessionsService {
       ? await rowsOf(this.db, 'DELETE FROM sessions WHERE id = $1 AND user_id = $2 RETURNING id', [sessionId, userId])
       : [];
     if (ended.length === 0) throw new NotFoundException(`Session with id: ${sessionId} does not exist`);
+    await this.ended(userId, [sessionId]);
   }
 
   /**
@@ -112,6 +118,7 @@ export class SessionsService {
   async endCurrent(userId: number, sessionId: number | null): Promise<void> {
     if (sessionId !== null) await this.db.query('DELETE FROM sessions WHERE id = $1 AND user_id = $2', [sessionId, userId]);
     else await this.db.query(`UPDATE users SET tokens_valid_after = ${REFUSE_COURSE_TOKENS_ISSUED_UNTIL_NOW} WHERE id = $1`, [userId]);
+    await this.ended(userId, sessionId === null ? [] : [sessionId], sessionId === null);
   }
 
   /**
@@ -122,11 +129,19 @@ export class SessionsService {
    * them with SECRET_KEY, the course's own app while a database is shared).
    */
   async endAll(userId: number): Promise<void> {
-    await this.db.query(
-      `WITH ended AS (DELETE FROM sessions WHERE user_id = $1)
-       UPDATE users SET tokens_valid_after = 'infinity' WHERE id = $1`,
+    const ended = await rowsOf<{ id: number }>(
+      this.db,
+      `WITH ended AS (DELETE FROM sessions WHERE user_id = $1 RETURNING id),
+            refused AS (UPDATE users SET tokens_valid_after = 'infinity' WHERE id = $1)
+       SELECT id FROM ended`,
       [userId],
     );
+    await this.ended(userId, ended.map((s) => s.id), true);
+  }
+
+  /** Tells every instance (this one at once) to refuse the tokens of these sessions and close their streams. */
+  private async ended(userId: number, sessions: number[], courseTokens = false): Promise<void> {
+    if (sessions.length > 0 || courseTokens) await this.bus.publish({ type: 'sessions', user: userId, ended: sessions, courseTokens });
   }
 
   private async answer(userId: number, sessionId: number, refreshToken: string): Promise<TokenDto> {

@@ -4,6 +4,7 @@ import { InjectConfig } from '../config/config.provider';
 import { isStorableId } from '../database/database-errors';
 import { ReadRouting } from '../database/read-routing';
 import { User } from '../users/user.entity';
+import { CachedTokenUser, SessionCache } from './session-cache';
 
 /** The user a request's token authenticates, with the token's session (null for a token without one). */
 export type AuthenticatedUser = User & { sessionId: number | null };
@@ -55,7 +56,8 @@ export function tokenUserQuery(
  *   `iat`, or, when there is none, at `exp` minus ACCESS_TOKEN_EXPIRE_MINUTES (the course
  *   mints exactly that lifetime). After "log out everywhere" that moment is `infinity`.
  * Plain SQL on the primary's pool (ReadRouting.onPrimary), not through TypeORM: this
- * runs for every request, and it decides access, so it never reads a replica.
+ * runs for every request, and it decides access, so it never reads a replica. What it
+ * finds is kept in the SessionCache, which the event channel keeps true.
  */
 @Injectable()
 export class TokenUsers {
@@ -65,6 +67,7 @@ export class TokenUsers {
 
   constructor(
     private readonly reads: ReadRouting,
+    private readonly cache: SessionCache,
     @InjectConfig() config: AppConfig,
   ) {
     this.lifetimeSeconds = config.accessTokenExpireMinutes * 60;
@@ -75,15 +78,20 @@ export class TokenUsers {
   async find(claims: AccessTokenClaims): Promise<AuthenticatedUser | null> {
     const query = tokenUserQuery(claims, this);
     if (!query) return null;
+    const sessionId = typeof claims.sid === 'number' ? claims.sid : null;
+    const key = SessionCache.key(claims.user_id, claims.sid, claims.iat ?? claims.exp);
+    const cached = this.cache.get(key);
+    if (cached) return authenticated(cached, sessionId);
+    const mark = this.cache.mark;
     const [row] = await this.reads.onPrimary.query<{ id: number; email: string; username: string; created_at: Date }[]>(...query);
     if (!row) return null;
-    // A User as the repository's create() makes it from these columns, without its entity transformer.
-    return Object.assign(new User(), {
-      id: row.id,
-      email: row.email,
-      username: row.username,
-      createdAt: row.created_at,
-      sessionId: typeof claims.sid === 'number' ? claims.sid : null,
-    });
+    const user = { id: row.id, email: row.email, username: row.username, createdAt: row.created_at };
+    this.cache.set(key, user, mark);
+    return authenticated(user, sessionId);
   }
+}
+
+/** A User as the repository's create() makes it from these columns (a copy: a request may change its own). */
+function authenticated(user: CachedTokenUser, sessionId: number | null): AuthenticatedUser {
+  return Object.assign(new User(), user, { sessionId });
 }

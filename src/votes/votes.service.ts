@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import { isStorableId, PG_FOREIGN_KEY_VIOLATION, sqlState } from '../database/database-errors';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.provider';
+import { EventBus } from '../events/event-bus';
 import { ReadRouting } from '../database/read-routing';
 import { PageQueryDto } from '../http/page-query.dto';
 import { postNotFound, readableBy } from '../posts/post-access';
@@ -13,7 +14,7 @@ import { PostVoteDto, VoteDto, VoteResultDto } from './dto/vote.dto';
 import { Vote } from './vote.entity';
 
 /** The post $2 with its vote count, if the user $1 may read it; the vote statements act on this relation only. */
-const READABLE_POST = `SELECT p.id, p.votes_count FROM posts p WHERE p.id = $2 AND ${readableBy('$1')}`;
+const READABLE_POST = `SELECT p.id, p.owner_id, p.votes_count FROM posts p WHERE p.id = $2 AND ${readableBy('$1')}`;
 
 /** Adds (dir 1) or removes (dir 0) the user's vote on `post`, returning a row if one changed. */
 const VOTE_SQL = {
@@ -26,6 +27,7 @@ interface VoteOutcome {
   readable: boolean;
   changed: boolean;
   votes: number | null;
+  owner_id: number | null;
 }
 
 /** A post's voters, newest vote first; X-Total-Count is the post's vote count. */
@@ -44,6 +46,7 @@ export class VotesService {
   constructor(
     @InjectRepository(Vote) private readonly votes: Repository<Vote>,
     private readonly reads: ReadRouting,
+    private readonly bus: EventBus,
     @InjectConfig() config: AppConfig,
   ) {
     this.briefs = new BriefPages(config.secretKey);
@@ -87,7 +90,8 @@ export class VotesService {
       [outcome] = await this.votes.query(
         `WITH post AS (${READABLE_POST}), changed AS (${VOTE_SQL[dir]})
          SELECT EXISTS (SELECT 1 FROM post) AS readable, EXISTS (SELECT 1 FROM changed) AS changed,
-                (SELECT votes_count FROM post) ${dir === 1 ? '+' : '-'} (SELECT count(*) FROM changed)::int AS votes`,
+                (SELECT votes_count FROM post) ${dir === 1 ? '+' : '-'} (SELECT count(*) FROM changed)::int AS votes,
+                (SELECT owner_id FROM post) AS owner_id`,
         [user.id, postId],
       );
     } catch (err) {
@@ -96,6 +100,8 @@ export class VotesService {
       throw err;
     }
     if (!outcome.readable) throw postNotFound.onVote(postId);
+    // The owner's notification (a vote of someone else) is made or taken back with it.
+    if (outcome.changed) await this.bus.publish({ type: 'votes', post: postId }, ...(outcome.owner_id === user.id ? [] : [{ type: 'notifications' as const, user: outcome.owner_id! }]));
     return outcome;
   }
 }

@@ -1,0 +1,274 @@
+import request from 'supertest';
+import { openStream, sleep } from './support/event-stream';
+import { createLoggedInUser, createPost, follow, logIn, LoggedInUser, bearer, eventually } from './support/factories';
+import { StreamsService } from '../src/stream/streams.service';
+import { startTestApp, TestApp } from './support/test-app';
+
+describe('GET /stream (Server-Sent Events)', () => {
+  let t: TestApp;
+  let alice: LoggedInUser;
+  let bob: LoggedInUser;
+
+  beforeAll(async () => {
+    t = await startTestApp({ STREAM_HEARTBEAT_SECONDS: '1' });
+    [alice, bob] = await Promise.all([createLoggedInUser(t), createLoggedInUser(t)]);
+    await follow(t, alice, bob).expect(200);
+  });
+  afterAll(() => t.close());
+
+  describe('opening', () => {
+    it('needs a token or a ticket', async () => {
+      const res = await request(t.server).get('/stream').expect(401);
+      expect(res.body).toEqual({ detail: 'Not authenticated' });
+      await request(t.server).get('/stream').set(bearer('not.a.token')).expect(401);
+    });
+
+    it('answers text/event-stream, unbuffered, and a heartbeat comment line every STREAM_HEARTBEAT_SECONDS', async () => {
+      const stream = await openStream(t, { headers: alice.auth });
+      try {
+        expect(stream.status).toBe(200);
+        expect(stream.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+        expect(stream.headers['cache-control']).toBe('no-cache, no-transform');
+        expect(stream.headers['x-accel-buffering']).toBe('no');
+        await eventually(async () => expect(stream.comments).toContain('heartbeat'), 3000);
+      } finally {
+        stream.close();
+      }
+    });
+
+    it('takes a single-use ticket from POST /stream/tickets (for EventSource)', async () => {
+      const res = await request(t.server).post('/stream/tickets').set(alice.auth).expect(201);
+      expect(res.body).toEqual({ ticket: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), expires_in: 30 });
+      const stream = await openStream(t, { path: `/stream?ticket=${res.body.ticket}` });
+      stream.close();
+      expect(stream.status).toBe(200);
+      const again = await openStream(t, { path: `/stream?ticket=${res.body.ticket}` });
+      expect(again.status).toBe(401);
+      expect(await again.body()).toEqual({ detail: 'Invalid or expired ticket' });
+      await request(t.server).get('/stream?ticket=made-up').expect(401);
+      await request(t.server).get('/stream?ticket=a&ticket=b').expect(401);
+      await request(t.server).post('/stream/tickets').expect(401);
+    });
+
+    it('refuses a ticket past its 30 seconds', async () => {
+      const { body } = await request(t.server).post('/stream/tickets').set(alice.auth).expect(201);
+      await t.db.query(`UPDATE stream_tickets SET expires_at = now() - interval '1 second'`);
+      await request(t.server).get(`/stream?ticket=${body.ticket}`).expect(401);
+    });
+
+    it.each([['abc'], ['1,,2'], ['-1'], ['2147483648'], [Array.from({ length: 201 }, (_, i) => i + 1).join(',')]])('answers 422 for watch=%s', async (watch) => {
+      const res = await request(t.server).get(`/stream?watch=${watch}`).set(alice.auth).expect(422);
+      expect(res.body.detail[0].loc).toEqual(['query', 'watch']);
+    });
+  });
+
+  describe('events', () => {
+    it('timeline: a post by someone the user follows, with an id; not a draft, not a stranger', async () => {
+      const carol = await createLoggedInUser(t);
+      const stream = await openStream(t, { headers: alice.auth });
+      try {
+        await createPost(t, carol, { title: 'stranger' });
+        await createPost(t, bob, { title: 'draft', published: false });
+        const post = await createPost(t, bob, { title: 'followed' });
+        const event = await stream.next('timeline');
+        expect(event.data).toMatchObject({ Post: { id: post.id, title: 'followed', owner: { username: bob.username } }, votes: 0, voted: false, comments: 0 });
+        expect(event.id).toMatch(/^\d+\.\d+$/);
+        expect(stream.named('timeline')).toHaveLength(1);
+      } finally {
+        stream.close();
+      }
+    });
+
+    it('post.updated and post.deleted for posts in the timeline; a draft again is gone for others', async () => {
+      const post = await createPost(t, bob);
+      const stream = await openStream(t, { headers: alice.auth });
+      try {
+        await request(t.server).patch(`/posts/${post.id}`).set(bob.auth).send({ title: 'edited' }).expect(200);
+        expect((await stream.next('post.updated')).data).toMatchObject({ Post: { id: post.id, title: 'edited' } });
+        await request(t.server).patch(`/posts/${post.id}`).set(bob.auth).send({ published: false }).expect(200);
+        expect((await stream.next('post.deleted')).data).toEqual({ id: post.id });
+        await request(t.server).delete(`/posts/${post.id}`).set(bob.auth).expect(204);
+        expect((await stream.next('post.deleted')).data).toEqual({ id: post.id });
+      } finally {
+        stream.close();
+      }
+    });
+
+    it('votes on a watched post: at most 4 a second, the last with the final count; voted is the viewer own', async () => {
+      const post = await createPost(t, bob);
+      const voters = await Promise.all(Array.from({ length: 12 }, () => createLoggedInUser(t)));
+      const stream = await openStream(t, { path: `/stream?watch=${post.id}`, headers: alice.auth });
+      try {
+        const started = Date.now();
+        await Promise.all(voters.map((v) => request(t.server).put(`/posts/${post.id}/vote`).set(v.auth).expect(200)));
+        await eventually(async () => expect(stream.named('votes').at(-1)?.data).toEqual({ post_id: post.id, votes: 12 }), 3000);
+        const seconds = (Date.now() - started) / 1000;
+        expect(stream.named('votes').length).toBeLessThanOrEqual(Math.ceil(seconds * 4) + 1);
+        await request(t.server).put(`/posts/${post.id}/vote`).set(alice.auth).expect(200);
+        await eventually(async () => expect(stream.named('votes').at(-1)?.data).toEqual({ post_id: post.id, votes: 13 }), 3000);
+      } finally {
+        stream.close();
+      }
+    });
+
+    it('comment on a watched post; not for a post not watched', async () => {
+      const [watched, other] = await Promise.all([createPost(t, bob), createPost(t, bob)]);
+      const stream = await openStream(t, { path: `/stream?watch=${watched.id}`, headers: alice.auth });
+      try {
+        await request(t.server).post(`/posts/${other.id}/comments`).set(bob.auth).send({ content: 'elsewhere' }).expect(201);
+        const res = await request(t.server).post(`/posts/${watched.id}/comments`).set(bob.auth).send({ content: 'hello' }).expect(201);
+        expect((await stream.next('comment')).data).toEqual(res.body);
+        expect(stream.named('comment')).toHaveLength(1);
+      } finally {
+        stream.close();
+      }
+    });
+
+    it('does not watch a post the user cannot read', async () => {
+      const draft = await createPost(t, bob, { published: false });
+      const stream = await openStream(t, { path: `/stream?watch=${draft.id}`, headers: alice.auth });
+      try {
+        await request(t.server).post(`/posts/${draft.id}/comments`).set(bob.auth).send({ content: 'secret' }).expect(201);
+        await request(t.server).put(`/posts/${draft.id}/vote`).set(bob.auth).expect(200);
+        await sleep(500);
+        expect(stream.events).toEqual([]);
+      } finally {
+        stream.close();
+      }
+    });
+
+    it('notification, then unread with the count; marking read sends unread again', async () => {
+      const dave = await createLoggedInUser(t);
+      const stream = await openStream(t, { headers: dave.auth });
+      try {
+        await follow(t, bob, dave).expect(200);
+        const notification = await stream.next('notification');
+        expect(notification.data).toMatchObject({ kind: 'follow', actor: { username: bob.username }, read: false });
+        expect(notification.id).toMatch(/^\d+\.\d+$/);
+        expect((await stream.next('unread')).data).toEqual({ count: 1 });
+        await request(t.server).post('/notifications/read').set(dave.auth).send({}).expect(204);
+        expect((await stream.next('unread')).data).toEqual({ count: 0 });
+      } finally {
+        stream.close();
+      }
+    });
+
+    it('session.ended when the stream session ends elsewhere, and the stream closes; other sessions stream on', async () => {
+      const erin = await createLoggedInUser(t);
+      const other = await logIn(t, erin);
+      const [ending, staying] = await Promise.all([openStream(t, { headers: erin.auth }), openStream(t, { headers: bearer(other.access_token) })]);
+      try {
+        await request(t.server).post('/logout').set(erin.auth).expect(204);
+        expect((await ending.next('session.ended')).data).toEqual({});
+        await ending.ended;
+        // The token is refused at once on the instance that ended it.
+        await request(t.server).get('/posts').set(erin.auth).expect(401);
+        await sleep(200);
+        expect(staying.named('session.ended')).toEqual([]);
+        await request(t.server).get('/posts').set(bearer(other.access_token)).expect(200);
+      } finally {
+        ending.close();
+        staying.close();
+      }
+    });
+  });
+
+  describe('Last-Event-ID', () => {
+    it('replays the timeline posts and notifications missed, in order, none twice', async () => {
+      const frank = await createLoggedInUser(t);
+      await follow(t, frank, bob).expect(200);
+      const first = await openStream(t, { headers: frank.auth });
+      await createPost(t, bob, { title: 'seen' });
+      const seen = await first.next('timeline');
+      first.close();
+      const missed = [await createPost(t, bob, { title: 'missed 1' }), await createPost(t, bob, { title: 'missed 2' })];
+      await follow(t, alice, frank).expect(200);
+      const again = await openStream(t, { headers: { ...frank.auth, 'Last-Event-ID': seen.id! } });
+      try {
+        await again.next('unread');
+        expect(again.named('timeline').map((e) => e.data.Post.id)).toEqual(missed.map((p) => p.id));
+        expect(again.named('notification').map((e) => [e.data.kind, e.data.actor.username])).toEqual([['follow', alice.username]]);
+        const ids = again.events.filter((e) => e.id).map((e) => e.id!);
+        expect(new Set(ids).size).toBe(ids.length);
+        // Live events follow from where the replay left.
+        const live = await createPost(t, bob, { title: 'live' });
+        await eventually(async () => expect(again.named('timeline').map((e) => e.data.Post.id)).toEqual([...missed.map((p) => p.id), live.id]));
+      } finally {
+        again.close();
+      }
+    });
+
+    it('an id it did not give starts from now', async () => {
+      const stream = await openStream(t, { headers: { ...alice.auth, 'Last-Event-ID': 'nonsense' } });
+      try {
+        await sleep(200);
+        expect(stream.status).toBe(200);
+        expect(stream.events).toEqual([]);
+      } finally {
+        stream.close();
+      }
+    });
+  });
+});
+
+describe('stream limits and shutdown', () => {
+  it('STREAMS_PER_USER: one more closes the user oldest', async () => {
+    const t = await startTestApp({ STREAMS_PER_USER: '2' });
+    try {
+      const user = await createLoggedInUser(t);
+      const [first, second] = [await openStream(t, { headers: user.auth }), await openStream(t, { headers: user.auth })];
+      const third = await openStream(t, { headers: user.auth });
+      await first.ended;
+      expect([second.status, third.status]).toEqual([200, 200]);
+      expect(second.response.complete).toBe(false);
+      second.close();
+      third.close();
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('STREAMS_PER_PROCESS: past it, 503 with Retry-After', async () => {
+    const t = await startTestApp({ STREAMS_PER_PROCESS: '1' });
+    try {
+      const user = await createLoggedInUser(t);
+      const first = await openStream(t, { headers: user.auth });
+      const res = await request(t.server).get('/stream').set(user.auth).expect(503);
+      expect(res.headers['retry-after']).toBe('5');
+      expect(res.body).toEqual({ detail: 'Too many open streams' });
+      first.close();
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('on shutdown, streams get a retry: and close', async () => {
+    const t = await startTestApp();
+    const user = await createLoggedInUser(t);
+    const stream = await openStream(t, { headers: user.auth });
+    await t.close();
+    await stream.ended;
+    expect(stream.retry).toBe(1000);
+  });
+
+  it('drops a client that does not read before its buffer passes STREAM_BUFFER_BYTES', async () => {
+    const t = await startTestApp({ STREAM_BUFFER_BYTES: '65536' });
+    try {
+      const [reader, author] = await Promise.all([createLoggedInUser(t), createLoggedInUser(t)]);
+      await follow(t, reader, author).expect(200);
+      const stream = await openStream(t, { headers: reader.auth });
+      stream.response.pause();
+      stream.response.socket.pause();
+      const big = 'x'.repeat(20000);
+      const streams = t.app.get(StreamsService);
+      expect(streams.size).toBe(1);
+      // Each post is a ~20 KB event; the kernel's socket buffers (megabytes) fill before the stream's own grows.
+      // The client, not reading, does not see the end either: the server's count of streams tells.
+      for (let i = 0; i < 1000 && streams.size > 0; i++) await createPost(t, author, { content: big });
+      expect(streams.size).toBe(0);
+      stream.close();
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -533,7 +533,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Live updates (Server-Sent Events): timeline, post.updated, post.deleted, votes, comment, notification, unread, session.ended */
+        /**
+         * Live updates (Server-Sent Events): timeline, post.updated, post.deleted, votes, comment, notification, unread, session.ended
+         * @description A reconnecting client sends `Last-Event-ID` (the id of the last event it received, as EventSource does): the timeline posts and notifications made since (24 hours at most) are sent first.
+         */
         get: operations["openStream"];
         put?: never;
         post?: never;
@@ -1094,6 +1097,12 @@ export interface operations {
                             [key: string]: {
                                 /** @enum {string} */
                                 status?: "up" | "down";
+                                message?: string;
+                                /** @enum {string} */
+                                channel?: "heard" | "lost";
+                                reason?: string;
+                                /** Format: date-time */
+                                since?: string;
                             };
                         };
                         error?: {
@@ -1101,6 +1110,11 @@ export interface operations {
                                 /** @enum {string} */
                                 status?: "up" | "down";
                                 message?: string;
+                                /** @enum {string} */
+                                channel?: "heard" | "lost";
+                                reason?: string;
+                                /** Format: date-time */
+                                since?: string;
                             };
                         };
                         details?: {
@@ -1108,6 +1122,11 @@ export interface operations {
                                 /** @enum {string} */
                                 status?: "up" | "down";
                                 message?: string;
+                                /** @enum {string} */
+                                channel?: "heard" | "lost";
+                                reason?: string;
+                                /** Format: date-time */
+                                since?: string;
                             };
                         };
                     };
@@ -1171,6 +1190,12 @@ export interface operations {
                                 [key: string]: {
                                     /** @enum {string} */
                                     status?: "up" | "down";
+                                    message?: string;
+                                    /** @enum {string} */
+                                    channel?: "heard" | "lost";
+                                    reason?: string;
+                                    /** Format: date-time */
+                                    since?: string;
                                 };
                             };
                             error?: {
@@ -1178,6 +1203,11 @@ export interface operations {
                                     /** @enum {string} */
                                     status?: "up" | "down";
                                     message?: string;
+                                    /** @enum {string} */
+                                    channel?: "heard" | "lost";
+                                    reason?: string;
+                                    /** Format: date-time */
+                                    since?: string;
                                 };
                             };
                             details?: {
@@ -1185,6 +1215,11 @@ export interface operations {
                                     /** @enum {string} */
                                     status?: "up" | "down";
                                     message?: string;
+                                    /** @enum {string} */
+                                    channel?: "heard" | "lost";
+                                    reason?: string;
+                                    /** Format: date-time */
+                                    since?: string;
                                 };
                             };
                         };
@@ -4498,10 +4533,7 @@ export interface operations {
                 /** @description Post ids to follow closely (votes, comments, edits), comma-separated, at most 200 */
                 watch?: string;
             };
-            header?: {
-                /** @description The id of the last event received: the timeline posts and notifications since are sent first */
-                "Last-Event-ID"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };

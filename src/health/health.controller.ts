@@ -4,14 +4,26 @@ import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorServ
 import { EventBus } from '../events/event-bus';
 import { Public } from '../auth/public.decorator';
 
+/** One check of the readiness answer; `events` (the event channel) adds its state. */
+const INDICATOR: SchemaObject = {
+  type: 'object',
+  properties: {
+    status: { type: 'string', enum: ['up', 'down'] },
+    message: { type: 'string' },
+    channel: { type: 'string', enum: ['heard', 'lost'] },
+    reason: { type: 'string' },
+    since: { type: 'string', format: 'date-time' },
+  },
+};
+
 /** Terminus's HealthCheckResult, as the readiness route answers it (inside `detail` with a 503). */
 const CHECK_RESULT: SchemaObject = {
   type: 'object',
   properties: {
     status: { type: 'string', enum: ['ok', 'error'] },
-    info: { type: 'object', additionalProperties: { type: 'object', properties: { status: { type: 'string', enum: ['up', 'down'] } } } },
-    error: { type: 'object', additionalProperties: { type: 'object', properties: { status: { type: 'string', enum: ['up', 'down'] }, message: { type: 'string' } } } },
-    details: { type: 'object', additionalProperties: { type: 'object', properties: { status: { type: 'string', enum: ['up', 'down'] }, message: { type: 'string' } } } },
+    info: { type: 'object', additionalProperties: INDICATOR },
+    error: { type: 'object', additionalProperties: INDICATOR },
+    details: { type: 'object', additionalProperties: INDICATOR },
   },
   required: ['status'],
   example: { status: 'ok', info: { database: { status: 'up' }, events: { status: 'up', channel: 'heard' } }, error: {}, details: { database: { status: 'up' }, events: { status: 'up', channel: 'heard' } } },

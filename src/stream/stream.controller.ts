@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { AuthenticatedBy } from '../auth/jwt-auth.guard';
@@ -36,8 +36,9 @@ export class StreamController {
   @ApiOperation({
     operationId: 'openStream',
     summary: 'Live updates (Server-Sent Events): timeline, post.updated, post.deleted, votes, comment, notification, unread, session.ended',
+    // Not a documented header parameter: EventSource sends it by itself, no client invents it.
+    description: 'A reconnecting client sends `Last-Event-ID` (the id of the last event it received, as EventSource does): the timeline posts and notifications made since (24 hours at most) are sent first.',
   })
-  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'The id of the last event received: the timeline posts and notifications since are sent first' })
   @ApiOkResponse({ description: 'An event stream (text/event-stream); it stays open', content: { 'text/event-stream': { schema: { type: 'string' } } } })
   @ApiErrors(422, 503)
   async open(

@@ -209,6 +209,8 @@ export class StreamsService implements OnModuleInit, BeforeApplicationShutdown {
 
   private comment(commentId: number, postId: number): void {
     const watchers = this.byWatched.get(postId);
+    // Without a stream here, nobody here is told (of the comment, or of its notifications).
+    if (this.streams.size === 0) return;
     const comment = this.reads.comment(commentId);
     comment.then(
       // Its notifications (to the post's owner, to the author replied to) are made with it.

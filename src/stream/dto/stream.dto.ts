@@ -28,6 +28,6 @@ export class StreamTicketDto {
   @ApiProperty({ description: 'Single use; opens GET /stream?ticket=', example: 'l0q3cU2x8Zl9cWm2bD9m3Bq0vUu6r0fWk1yq2g8dV1E' })
   ticket: string;
 
-  @ApiProperty({ description: 'Seconds the ticket may wait to be used', example: 30 })
+  @ApiProperty({ type: 'integer', description: 'Seconds the ticket may wait to be used', example: 30 })
   expires_in: number;
 }

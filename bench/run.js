@@ -77,6 +77,11 @@ const GROWTH_USERS = 200000;
 const HOT_POST = 1;
 const QUIET_POST = 2;
 const GROWTH_CHUNK = 100000;
+const HOT_COMMENTS = 100000;
+/** Post owners in the growth database: post i is user (i % GROWTH_USERS) + 1's. */
+const ownerOf = (post) => (post % GROWTH_USERS) + 1;
+const BLOCKING_READER = 5;
+const BLOCKS = 1000;
 /** In the titles of posts 12345, 112345, 123450-123459, 212345, ...: 1 at 20k posts, 11 at 200k, 19 at 1M. */
 const RARE_TERM = '12345';
 
@@ -99,7 +104,15 @@ async function growTo(url, from, to) {
     // Lets the server recycle the chunk's WAL, so the disk holds one chunk's worth rather than max_wal_size.
     await sql(url, 'CHECKPOINT');
   }
-  if (from === 1) await sql(url, `INSERT INTO votes (user_id, post_id) SELECT u, ${HOT_POST} FROM generate_series(1, ${GROWTH_USERS}) u`);
+  if (from === 1) {
+    await sql(url, `INSERT INTO votes (user_id, post_id) SELECT u, ${HOT_POST} FROM generate_series(1, ${GROWTH_USERS}) u`);
+    // Conversations at scale: 100,000 comments on the hot post (each notifying its owner, who
+    // thereby has 300,000 notifications with the votes'), 10 on the quiet one; a reader who
+    // has blocked 1,000 users.
+    await sql(url, `INSERT INTO comments (post_id, owner_id, content) SELECT ${HOT_POST}, (i % ${GROWTH_USERS}) + 1, 'comment ' || i FROM generate_series(1, ${HOT_COMMENTS}) i`);
+    await sql(url, `INSERT INTO comments (post_id, owner_id, content) SELECT ${QUIET_POST}, i + 10, 'comment ' || i FROM generate_series(1, 10) i`);
+    await sql(url, `INSERT INTO blocks (blocker_id, blocked_id) SELECT ${BLOCKING_READER}, i FROM generate_series(${BLOCKING_READER + 1}, ${BLOCKING_READER + BLOCKS}) i`);
+  }
   await sql(url, 'VACUUM ANALYZE');
   // VACUUM dirties every page it sets visible; flushing them now keeps that out of the measurements.
   await sql(url, 'CHECKPOINT');
@@ -320,15 +333,17 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
  * Median time of 20 sequential requests per path (after 3 unmeasured rounds), in ms.
+ * A path is read by user 1, or `[path, user]` by that user.
  * The paths take turns, so that a burst of load on the shared machine hits them alike.
  */
 async function medianMs(url, paths) {
-  const headers = { authorization: `Bearer ${token(1)}` };
   const times = Object.fromEntries(Object.keys(paths).map((key) => [key, []]));
   for (let round = 0; round < 23; round++) {
-    for (const [key, path] of Object.entries(paths)) {
+    for (const [key, target] of Object.entries(paths)) {
+      // A path is read by user 1, or [path, user] by that user.
+      const [path, user] = Array.isArray(target) ? target : [target, 1];
       const started = performance.now();
-      const res = await fetch(`${url}${path}`, { headers });
+      const res = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token(user)}` } });
       await res.arrayBuffer();
       if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
       if (round >= 3) times[key].push(performance.now() - started);
@@ -361,6 +376,11 @@ async function measureGrowth() {
         votes,
         seedMs,
         drift: await counterDrift(url),
+        ...Object.fromEntries(
+          await Promise.all(
+            [['hotNotifications', ownerOf(HOT_POST)], ['quietNotifications', 1]].map(async ([key, user]) => [key, Number((await sql(url, 'SELECT count(*) FROM notifications WHERE user_id = $1', [user])).rows[0].count)]),
+          ),
+        ),
         ms: await medianMs(API, {
           page1: '/posts?limit=10',
           page2: `/posts?limit=10&cursor=${next}`,
@@ -368,6 +388,11 @@ async function measureGrowth() {
           rare: `/posts?limit=10&search=${RARE_TERM}`,
           hot: `/posts/${HOT_POST}`,
           quiet: `/posts/${QUIET_POST}`,
+          blocked: ['/posts?limit=10', BLOCKING_READER],
+          hotComments: `/posts/${HOT_POST}/comments?limit=10`,
+          quietComments: `/posts/${QUIET_POST}/comments?limit=10`,
+          hotNotifications: ['/notifications?limit=10', ownerOf(HOT_POST)],
+          quietNotifications: ['/notifications?limit=10', 1],
         }),
       });
       console.log(columns.at(-1));
@@ -527,7 +552,7 @@ function renderReport({ rows, rss, seedMs, votesConsistent, drift, before, added
     lines.push(
       `## Growth: single requests as the tables grow`,
       ``,
-      `One API process, median of 20 sequential requests (the six requests taking turns), on a database grown in place: 200,000 users, 10 votes per post, post ${HOT_POST} with 200,000 votes.`,
+      `One API process, median of 20 sequential requests (the requests taking turns), on a database grown in place: 200,000 users, 10 votes per post, post ${HOT_POST} with 200,000 votes and ${HOT_COMMENTS.toLocaleString('en')} comments, post ${QUIET_POST} with 10 of each, user ${BLOCKING_READER} blocking ${BLOCKS.toLocaleString('en')} users.`,
       `Seeded with SQL (the triggers keeping the counters): ${growth.map((g) => `${label(g.size)} posts and ${g.votes.toLocaleString('en')} votes in ${(g.seedMs / 1000).toFixed(0)} s`).join('; ')} (each step adds to the one before); counters that differ from a recount: ${growth.map((g) => g.drift).join(', ')}.`,
       ``,
       row(['request (ms)', ...growth.map((g) => `${label(g.size)} posts`), `${label(growth.at(-1).size)} / ${label(growth[0].size)}`]),
@@ -538,6 +563,11 @@ function renderReport({ rows, rss, seedMs, votesConsistent, drift, before, added
       growthRow(`search for a rare term ("${RARE_TERM}")`, 'rare'),
       growthRow('post with 200,000 votes', 'hot'),
       growthRow('post with 10 votes', 'quiet'),
+      growthRow(`feed page 1 of a reader who blocked ${BLOCKS.toLocaleString('en')} users`, 'blocked'),
+      growthRow(`comments page of a post with ${HOT_COMMENTS.toLocaleString('en')} comments`, 'hotComments'),
+      growthRow('comments page of a post with 10 comments', 'quietComments'),
+      growthRow(`notifications page of a user with ${growth[0].hotNotifications.toLocaleString('en')}`, 'hotNotifications'),
+      growthRow(`notifications page of a user with ${growth[0].quietNotifications.toLocaleString('en')}`, 'quietNotifications'),
       ``,
     );
   }

@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { createLoggedInUser, createPost, follow, useAppWithTwoUsers } from './support/factories';
 
 /**
@@ -47,5 +48,37 @@ describe('declared counters', () => {
     expect(registered.filter((name) => !drifted.has(name))).toEqual([]);
     await s.t.db.query('SELECT recount_counters()');
     expect(await drift()).toEqual([]);
+  });
+
+  it('stay exact when follows, unfollows, votes, comments and blocks race, notifications taken back with them', async () => {
+    const target = await createLoggedInUser(s.t);
+    const post = await createPost(s.t, target);
+    const racers = await Promise.all(Array.from({ length: 10 }, () => createLoggedInUser(s.t)));
+    const api = (method: 'put' | 'delete' | 'post', path: string, user: { auth: Record<string, string> }, body?: object) =>
+      request(s.t.server)[method](path).set(user.auth).send(body);
+    // Each racer follows, unfollows and follows again, votes twice and takes it back, comments:
+    // all at once, and half of them are blocked by the target meanwhile.
+    await Promise.all(
+      racers.flatMap((r, i) => [
+        follow(s.t, r, target),
+        follow(s.t, r, target, false),
+        follow(s.t, r, target),
+        api('put', `/posts/${post.id}/vote`, r),
+        api('put', `/posts/${post.id}/vote`, r),
+        api('delete', `/posts/${post.id}/vote`, r),
+        api('put', `/posts/${post.id}/vote`, r),
+        api('post', `/posts/${post.id}/comments`, r, { content: `race ${i}` }),
+        ...(i % 2 === 0 ? [api('put', `/profiles/${r.username}/block`, target)] : []),
+      ]),
+    );
+    expect(await drift()).toEqual([]);
+    // A notification from a vote or follow that no longer stands is gone with it.
+    const stale = await s.t.db.query(
+      `SELECT n.id FROM notifications n WHERE n.user_id = $1 AND (
+         (n.kind = 'vote' AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.user_id = n.actor_id AND v.post_id = n.post_id)) OR
+         (n.kind = 'follow' AND NOT EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = n.actor_id AND f.followee_id = n.user_id)))`,
+      [target.id],
+    );
+    expect(stale).toEqual([]);
   });
 });

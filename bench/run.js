@@ -378,7 +378,7 @@ async function measureGrowth() {
         drift: await counterDrift(url),
         ...Object.fromEntries(
           await Promise.all(
-            [['hotNotifications', ownerOf(HOT_POST)], ['quietNotifications', 1]].map(async ([key, user]) => [key, Number((await sql(url, 'SELECT count(*) FROM notifications WHERE user_id = $1', [user])).rows[0].count)]),
+            [['hotNotifications', ownerOf(HOT_POST)], ['quietNotifications', ownerOf(QUIET_POST)]].map(async ([key, user]) => [key, Number((await sql(url, 'SELECT count(*) FROM notifications WHERE user_id = $1', [user])).rows[0].count)]),
           ),
         ),
         ms: await medianMs(API, {
@@ -392,7 +392,7 @@ async function measureGrowth() {
           hotComments: `/posts/${HOT_POST}/comments?limit=10`,
           quietComments: `/posts/${QUIET_POST}/comments?limit=10`,
           hotNotifications: ['/notifications?limit=10', ownerOf(HOT_POST)],
-          quietNotifications: ['/notifications?limit=10', 1],
+          quietNotifications: ['/notifications?limit=10', ownerOf(QUIET_POST)],
         }),
       });
       console.log(columns.at(-1));

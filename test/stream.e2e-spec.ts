@@ -87,8 +87,15 @@ describe('GET /stream (Server-Sent Events)', () => {
         expect((await stream.next('post.updated')).data).toMatchObject({ Post: { id: post.id, title: 'edited' } });
         await request(t.server).patch(`/posts/${post.id}`).set(bob.auth).send({ published: false }).expect(200);
         expect((await stream.next('post.deleted')).data).toEqual({ id: post.id });
+        // The draft's edits and deletion are nobody else's business.
+        await request(t.server).patch(`/posts/${post.id}`).set(bob.auth).send({ title: 'draft edit' }).expect(200);
         await request(t.server).delete(`/posts/${post.id}`).set(bob.auth).expect(204);
-        expect((await stream.next('post.deleted')).data).toEqual({ id: post.id });
+        const other = await createPost(t, bob);
+        await stream.next('timeline');
+        await request(t.server).delete(`/posts/${other.id}`).set(bob.auth).expect(204);
+        expect((await stream.next('post.deleted')).data).toEqual({ id: other.id });
+        expect(stream.named('post.deleted')).toHaveLength(2);
+        expect(stream.named('post.updated')).toHaveLength(1);
       } finally {
         stream.close();
       }

@@ -66,16 +66,15 @@ export class PostsService {
   /** PUT and PATCH. */
   async update(editor: User, id: number, changes: PostCreateDto | PostPatchDto): Promise<PostDto> {
     const { written, target } = await this.owned(editor, id, () => this.repository.updateOwned(id, editor.id, changes));
-    // A draft published now enters timelines as a new post would.
-    const entered = written.published && !target.published;
-    await this.bus.publish({ type: entered ? 'post' : 'post.updated', id, author: editor.id });
+    // A draft published now enters timelines as a new post would; a draft edited is nobody else's business.
+    if (target.published || written.published) await this.bus.publish({ type: target.published ? 'post.updated' : 'post', id, author: editor.id });
     return toPost(written, editor, this.viewer(editor));
   }
 
   /** Its votes go with it (ON DELETE CASCADE). */
   async remove(editor: User, id: number): Promise<void> {
-    await this.owned(editor, id, () => this.repository.deleteOwned(id, editor.id));
-    await this.bus.publish({ type: 'post.deleted', id, author: editor.id });
+    const { target } = await this.owned(editor, id, () => this.repository.deleteOwned(id, editor.id));
+    if (target.published) await this.bus.publish({ type: 'post.deleted', id, author: editor.id });
   }
 
   private viewer(user: User) {

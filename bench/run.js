@@ -13,6 +13,7 @@ const bcrypt = require('bcrypt');
 const { Client } = require('pg');
 const { FeedCursors } = require('../dist/src/posts/feed-paging');
 const { measureTimeline, renderTimeline } = require('./timeline');
+const { measureLive, renderLive } = require('./live');
 
 const ROOT = path.resolve(__dirname, '..');
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432';
@@ -26,6 +27,7 @@ const POSTS = Number(process.env.BENCH_POSTS ?? 20000);
 const GROWTH_POSTS = (process.env.BENCH_GROWTH_POSTS ?? '20000,200000,1000000').split(',').filter(Boolean).map(Number);
 const TIMELINE = process.env.BENCH_TIMELINE !== '0';
 const LOAD = process.env.BENCH_LOAD !== '0';
+const LIVE = process.env.BENCH_LIVE !== '0';
 const WORDS = ['cats', 'dogs', 'rust', 'node', 'coffee', 'travel', 'music', 'books'];
 
 const dbUrl = (name) => {
@@ -120,10 +122,15 @@ function migrate(url) {
   execFileSync(process.execPath, ['node_modules/typeorm/cli.js', 'migration:run', '-d', 'dist/ormconfig.js'], { cwd: ROOT, env: apiEnv(url), stdio: 'ignore' });
 }
 
-/** One API process (compiled, production) on `url`, ready. */
-async function startApi(url, port) {
-  const api = spawn(process.execPath, ['dist/src/main.js'], { cwd: ROOT, env: { ...apiEnv(url), PORT: String(port), RUN_MIGRATIONS: 'false', LOG_LEVEL: 'info' }, stdio: ['ignore', 'ignore', 'inherit'] });
-  await waitReady(`http://127.0.0.1:${port}/health`, api);
+/** One API process (compiled, production) on `url`, ready; `env` adds to or overrides its settings. */
+async function startApi(url, port, env = {}) {
+  const api = spawn(process.execPath, ['dist/src/main.js'], { cwd: ROOT, env: { ...apiEnv(url), PORT: String(port), RUN_MIGRATIONS: 'false', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  try {
+    await waitReady(`http://127.0.0.1:${port}/health`, api);
+  } catch (err) {
+    api.kill('SIGKILL');
+    throw err;
+  }
   return api;
 }
 
@@ -488,6 +495,7 @@ async function main() {
   const report = LOAD ? await measureLoad() : { pgVersion: (await sql(dbUrl('postgres'), 'SHOW server_version')).rows[0].server_version };
   report.growth = GROWTH_POSTS.length ? await measureGrowth() : [];
   if (TIMELINE) report.timeline = await measureTimeline({ sql, dbUrl, token, passwordHash: hashed, spawnApi: { migrate, start: startApi } });
+  if (LIVE) report.live = await measureLive({ sql, dbUrl, token, passwordHash: hashed, spawnApi: { migrate, start: startApi } });
   const text = renderReport(report);
   writeFileSync(path.join(__dirname, 'results.md'), text);
   console.log(`\n${text}`);
@@ -497,7 +505,7 @@ const ratio = (a, b) => (b ? `${(a.rps / b.rps).toFixed(2)}x` : '');
 const cells = (r) => (r ? [r.rps, r.p50, r.p99] : ['', '', '']);
 const row = (values) => `| ${values.join(' | ')} |`;
 
-function renderReport({ rows, rss, seedMs, votesConsistent, drift, before, added, removed, after, hotRatio, hotRow, pgVersion, growth, timeline }) {
+function renderReport({ rows, rss, seedMs, votesConsistent, drift, before, added, removed, after, hotRatio, hotRow, pgVersion, growth, timeline, live }) {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const lines = [
     `# Benchmark results`,
@@ -542,6 +550,7 @@ function renderReport({ rows, rss, seedMs, votesConsistent, drift, before, added
     );
   }
   if (timeline) lines.push(renderTimeline(timeline, row));
+  if (live) lines.push(renderLive(live, row));
   return lines.join('\n');
 }
 

@@ -14,8 +14,11 @@
 // (1000), BENCH_LIVE_POSTS (20), BENCH_LIVE_GAP_MS (200), BENCH_VOTERS (500),
 // BENCH_VOTE_CONCURRENCY (25), BENCH_LIVE_SETTLE_MS (5000), BENCH_OPEN_CONCURRENCY (50),
 // BENCH_LIVE_REDIS_URL (redis://127.0.0.1:6379; empty: no Redis run), BENCH_LIVE_TIMEOUT_MS (5000).
+// BENCH_STREAMS=0 skips part 1, BENCH_LIVE_STREAMS=0 parts 2 and 3.
 const http = require('node:http');
-const { readFileSync } = require('node:fs');
+const { readFileSync, rmSync } = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 
 const num = (name, fallback) => Number(process.env[name] ?? fallback);
 const STREAMS = num('BENCH_STREAMS', 10_000);
@@ -187,9 +190,35 @@ async function start(spawnApi, url, port, env) {
   return child;
 }
 
+/**
+ * After a full garbage collection in the API process (bench/gc-probe.js): its resident
+ * memory and process.memoryUsage(), in KB.
+ */
+async function afterGc(pid, file) {
+  rmSync(file, { force: true });
+  process.kill(pid, 'SIGUSR2');
+  for (let i = 0; i < 100; i++) {
+    await sleep(100);
+    try {
+      const usage = JSON.parse(readFileSync(file, 'utf8'));
+      await sleep(500);
+      return { rssKb: rssKb(pid), heapUsedKb: usage.heapUsed / 1024, externalKb: (usage.external + usage.arrayBuffers) / 1024 };
+    } catch {
+      // not written yet
+    }
+  }
+  throw new Error('the API did not answer the garbage-collection probe');
+}
+
 /** Part 1: memory per stream on one process. */
 async function measureMemory({ spawnApi, url, token }) {
-  const api = await start(spawnApi, url, PORTS.memory, { STREAMS_PER_PROCESS: String(Math.max(10_000, STREAMS)), STREAMS_PER_USER: String(Math.max(10, STREAMS_EACH)) });
+  const probe = path.join(os.tmpdir(), `bench-gc-probe-${process.pid}.json`);
+  const api = await start(spawnApi, url, PORTS.memory, {
+    STREAMS_PER_PROCESS: String(Math.max(10_000, STREAMS)),
+    STREAMS_PER_USER: String(Math.max(10, STREAMS_EACH)),
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --expose-gc -r ${path.join(__dirname, 'gc-probe.js')}`,
+    BENCH_GC_PROBE_FILE: probe,
+  });
   let streams = [];
   try {
     const userOf = (i) => 2 + Math.floor(i / STREAMS_EACH);
@@ -207,6 +236,7 @@ async function measureMemory({ spawnApi, url, token }) {
       return kb;
     };
     const before = await samples();
+    const gcBefore = await afterGc(api.pid, probe);
     const started = performance.now();
     const opened = await openMany(STREAMS, open);
     streams = opened.streams;
@@ -214,6 +244,7 @@ async function measureMemory({ spawnApi, url, token }) {
     console.log(`live: ${streams.length} streams open in ${(openMs / 1000).toFixed(1)} s, ${opened.failures.count} failed ${opened.failures.first ?? ''}`);
     await sleep(SETTLE_MS);
     const after = await samples();
+    const gcAfter = await afterGc(api.pid, probe);
     const stillOpen = streams.filter((s) => !s.closedByServer).length;
     const beforeKb = Math.min(...before);
     const afterKb = Math.max(...after.slice(1));
@@ -230,10 +261,13 @@ async function measureMemory({ spawnApi, url, token }) {
       samplesAfter: after,
       extraMb: (afterKb - beforeKb) / 1024,
       kbPerStream: streams.length ? (afterKb - beforeKb) / streams.length : NaN,
+      gcBefore,
+      gcAfter,
     };
   } finally {
     closeAll(streams);
     await stop(api);
+    rmSync(probe, { force: true });
   }
 }
 
@@ -337,10 +371,13 @@ async function measureLive({ sql, dbUrl, token, passwordHash, spawnApi }) {
     const seedMs = await seedLive(sql, url, await passwordHash);
     console.log(`live: seeded ${USERS} users with a session each, ${USERS - 1} following user ${AUTHOR}, in ${seedMs} ms`);
     const context = { spawnApi, url, token, sql };
-    const memory = await measureMemory(context);
+    const memory = STREAMS > 0 ? await measureMemory(context) : undefined;
     console.log('live: memory', memory);
-    const channels = { 'PostgreSQL LISTEN/NOTIFY': await measureChannel(context, 'postgres', {}, WATCHED_POSTS[0]) };
-    if (REDIS_URL) channels['Redis pub/sub'] = await measureChannel(context, 'redis', { REDIS_URL }, WATCHED_POSTS[1]);
+    const channels = {};
+    if (LIVE_STREAMS > 0) {
+      channels['PostgreSQL LISTEN/NOTIFY'] = await measureChannel(context, 'postgres', {}, WATCHED_POSTS[0]);
+      if (REDIS_URL) channels['Redis pub/sub'] = await measureChannel(context, 'redis', { REDIS_URL }, WATCHED_POSTS[1]);
+    }
     return { seedMs, users: USERS, memory, channels };
   } finally {
     await Promise.all([...running].map(stop));
@@ -365,12 +402,13 @@ function renderLive(live, row) {
     ``,
     `Settings: BENCH_STREAMS=${STREAMS} (${STREAMS_EACH} a user), BENCH_LIVE_STREAMS=${LIVE_STREAMS}, BENCH_LIVE_POSTS=${POSTS_WRITTEN} (after ${WARM_POSTS} unmeasured, ${GAP_MS} ms apart), BENCH_VOTERS=${VOTERS} (${VOTE_CONCURRENCY} at a time), settle ${SETTLE_MS} ms. A database seeded with SQL in ${(live.seedMs / 1000).toFixed(1)} s: ${live.users} users with a session each (tokens minted with sid = user id), all following user ${AUTHOR}, the author. Streams are raw node:http requests, one socket each (no agent), with the bearer token.`,
     ``,
-    `Memory: one API process; ${m.opened} of ${m.requested} streams opened (${m.failed} failed${m.firstFailure ? `: ${m.firstFailure}` : ''}) in ${(m.openMs / 1000).toFixed(1)} s, ${m.stillOpen} still open at the end, after ${Math.min(200, m.requested)} opened and closed to warm up.`,
+    ...(m ? [`Memory: one API process; ${m.opened} of ${m.requested} streams opened (${m.failed} failed${m.firstFailure ? `: ${m.firstFailure}` : ''}) in ${(m.openMs / 1000).toFixed(1)} s, ${m.stillOpen} still open at the end, after ${Math.min(200, m.requested)} opened and closed to warm up.`,
     `- resident memory (VmRSS) before: ${(m.beforeKb / 1024).toFixed(1)} MB (lowest of 3 samples 1 s apart, after the warm-up and a ${SETTLE_MS} ms wait)`,
     `- resident memory with the streams open: ${(m.afterKb / 1024).toFixed(1)} MB (highest of the last 2 of 3 samples 1 s apart, after a ${SETTLE_MS} ms wait)`,
     `- extra: ${m.extraMb.toFixed(1)} MB, ${m.kbPerStream.toFixed(1)} KB per stream; target 10,000 streams within 200 MB extra: ${m.opened >= 10_000 ? mark(m.extraMb <= 200) : `not measured at full size (${m.opened} streams; at this rate 10,000 would take ${((m.kbPerStream * 10_000) / 1024).toFixed(0)} MB)`}`,
-    ``,
-    `Cross-instance latency: two API processes, A and B, on the same database; ${LIVE_STREAMS} streams on A, one for each follower; the author posts on B. From B's 201 (its headers) to each stream on A receiving the \`timeline\` event with that post's id (time-out ${EVENT_TIMEOUT_MS} ms).`,
+    `- after a forced full garbage collection (bench/gc-probe.js, the streams still open): resident ${(m.gcBefore.rssKb / 1024).toFixed(1)} MB before, ${(m.gcAfter.rssKb / 1024).toFixed(1)} MB with the streams, ${((m.gcAfter.rssKb - m.gcBefore.rssKb) / m.opened).toFixed(1)} KB per stream; of which the JS heap in use ${((m.gcAfter.heapUsedKb - m.gcBefore.heapUsedKb) / m.opened).toFixed(1)} KB and buffers outside it ${((m.gcAfter.externalKb - m.gcBefore.externalKb) / m.opened).toFixed(1)} KB per stream.`,
+    ``] : []),
+    ...(Object.keys(live.channels).length ? [`Cross-instance latency: two API processes, A and B, on the same database; ${LIVE_STREAMS} streams on A, one for each follower; the author posts on B. From B's 201 (its headers) to each stream on A receiving the \`timeline\` event with that post's id (time-out ${EVENT_TIMEOUT_MS} ms).`,
     ``,
     row(['channel', 'samples', 'p50 ms', 'p99 ms', 'max ms', 'missed', 'target (p99 <= 250 ms, none missed)']),
     row(['---', '---:', '---:', '---:', '---:', '---:', '---']),
@@ -386,7 +424,7 @@ function renderLive(live, row) {
       ([name, { latency: l, vote }]) =>
         `- ${name}: p50 ${ms(l.p50)} ms, p99 ${ms(l.p99)} ms, max ${ms(l.max)} ms over ${l.samples} samples, ${l.missed} missed, ${l.closedByServer} streams closed by the server; votes: ${vote.counted} rows, counter ${vote.final}.`,
     ),
-    ``,
+    ``] : []),
   ].join('\n');
 }
 

@@ -13,6 +13,7 @@ const bcrypt = require('bcrypt');
 const { Client } = require('pg');
 const { FeedCursors } = require('../dist/src/posts/feed-paging');
 const { measureTimeline, renderTimeline } = require('./timeline');
+const { measureLive, renderLive } = require('./live');
 
 const ROOT = path.resolve(__dirname, '..');
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432';
@@ -26,6 +27,7 @@ const POSTS = Number(process.env.BENCH_POSTS ?? 20000);
 const GROWTH_POSTS = (process.env.BENCH_GROWTH_POSTS ?? '20000,200000,1000000').split(',').filter(Boolean).map(Number);
 const TIMELINE = process.env.BENCH_TIMELINE !== '0';
 const LOAD = process.env.BENCH_LOAD !== '0';
+const LIVE = process.env.BENCH_LIVE !== '0';
 const WORDS = ['cats', 'dogs', 'rust', 'node', 'coffee', 'travel', 'music', 'books'];
 
 const dbUrl = (name) => {
@@ -133,10 +135,15 @@ function migrate(url) {
   execFileSync(process.execPath, ['node_modules/typeorm/cli.js', 'migration:run', '-d', 'dist/ormconfig.js'], { cwd: ROOT, env: apiEnv(url), stdio: 'ignore' });
 }
 
-/** One API process (compiled, production) on `url`, ready. */
-async function startApi(url, port) {
-  const api = spawn(process.execPath, ['dist/src/main.js'], { cwd: ROOT, env: { ...apiEnv(url), PORT: String(port), RUN_MIGRATIONS: 'false', LOG_LEVEL: 'info' }, stdio: ['ignore', 'ignore', 'inherit'] });
-  await waitReady(`http://127.0.0.1:${port}/health`, api);
+/** One API process (compiled, production) on `url`, ready; `env` adds to or overrides its settings. */
+async function startApi(url, port, env = {}) {
+  const api = spawn(process.execPath, ['dist/src/main.js'], { cwd: ROOT, env: { ...apiEnv(url), PORT: String(port), RUN_MIGRATIONS: 'false', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  try {
+    await waitReady(`http://127.0.0.1:${port}/health`, api);
+  } catch (err) {
+    api.kill('SIGKILL');
+    throw err;
+  }
   return api;
 }
 
@@ -212,15 +219,17 @@ async function assertSameAnswers(api, references, dbUrl) {
     const res = await fetch(`${base}${path}`, { headers });
     return { status: res.status, headers: Object.fromEntries(COMPARED_HEADERS.map((h) => [h, res.headers.get(h)])), body: await res.text() };
   };
+  // The last case, a token without a session, is a 401 only for servers that look the session up.
   const cases = [
     ...paths.map((path) => [path, { authorization: `Bearer ${token(1)}` }]),
-    ['/posts', { authorization: `Bearer ${token(USERS + 1)}` }],
+    ['/posts', { authorization: `Bearer ${token(USERS + 1)}` }, { sessions: true }],
   ];
-  for (const [path, headers] of cases) {
-    const [a, ...others] = await Promise.all([answer(api, path, headers), ...references.map((r) => answer(r.url, path, headers))]);
+  for (const [path, headers, { sessions = false } = {}] of cases) {
+    const compared = references.filter((r) => !sessions || r.sessions !== false);
+    const [a, ...others] = await Promise.all([answer(api, path, headers), ...compared.map((r) => answer(r.url, path, headers))]);
     others.forEach((o, i) => {
       if (JSON.stringify(a) !== JSON.stringify(o)) {
-        throw new Error(`the API and ${references[i].name} answer ${path} differently:\nAPI   ${JSON.stringify(a).slice(0, 600)}\nother ${JSON.stringify(o).slice(0, 600)}`);
+        throw new Error(`the API and ${compared[i].name} answer ${path} differently:\nAPI   ${JSON.stringify(a).slice(0, 600)}\nother ${JSON.stringify(o).slice(0, 600)}`);
       }
     });
   }
@@ -424,15 +433,26 @@ async function measureLoad() {
       env: { ...env, PORT: '8101', RUN_MIGRATIONS: 'false', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', BCRYPT_ROUNDS: '12', TRUST_PROXY_HOPS: '1' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
-    const reference = (file, port) => fork(path.join(__dirname, file), { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const reference = (file, port, extra = {}) => fork(path.join(__dirname, file), { env: { ...env, PORT: String(port), ...extra }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     const express = reference('express-server.js', 8103);
     const floor = reference('floor-server.js', 8102);
-    children.push(api, express, floor);
+    // The issue's reference: bare Express checking the JWT only, no session lookup.
+    const jwtOnly = reference('express-server.js', 8106, { REFERENCE_SESSION_LOOKUP: '0' });
+    children.push(api, express, floor, jwtOnly);
     const API = 'http://127.0.0.1:8101';
     const EXPRESS = 'http://127.0.0.1:8103';
     const FLOOR = 'http://127.0.0.1:8102';
-    await Promise.all([waitReady(`${API}/health`, api), waitReady(`${EXPRESS}/posts/1`, express), waitReady(`${FLOOR}/posts/1`, floor)]);
-    await assertSameAnswers(API, [{ name: 'the Express reference', url: EXPRESS }, { name: 'the floor', url: FLOOR }], url);
+    const JWT_ONLY = 'http://127.0.0.1:8106';
+    await Promise.all([waitReady(`${API}/health`, api), waitReady(`${EXPRESS}/posts/1`, express), waitReady(`${FLOOR}/posts/1`, floor), waitReady(`${JWT_ONLY}/posts/1`, jwtOnly)]);
+    await assertSameAnswers(
+      API,
+      [
+        { name: 'the Express reference', url: EXPRESS },
+        { name: 'the floor', url: FLOOR },
+        { name: 'the Express reference without the session lookup', url: JWT_ONLY, sessions: false },
+      ],
+      url,
+    );
 
     const scenarios = {
       'feed, first page': { request: () => ({ path: '/posts?limit=10' }) },
@@ -441,7 +461,7 @@ async function measureLoad() {
       'post by id': { request: () => ({ path: `/posts/${1 + rand(POSTS)}` }) },
       search: { request: () => ({ path: `/posts?search=${WORDS[rand(WORDS.length)]}&limit=10` }) },
     };
-    const servers = { api: { url: API, pid: api.pid }, express: { url: EXPRESS, pid: express.pid }, floor: { url: FLOOR, pid: floor.pid } };
+    const servers = { api: { url: API, pid: api.pid }, express: { url: EXPRESS, pid: express.pid }, floor: { url: FLOOR, pid: floor.pid }, jwtOnly: { url: JWT_ONLY, pid: jwtOnly.pid } };
     const rows = [];
     for (const [name, scenario] of Object.entries(scenarios)) {
       await run(API, { ...scenario, duration: 2 }); // warm-up
@@ -513,6 +533,7 @@ async function main() {
   const report = LOAD ? await measureLoad() : { pgVersion: (await sql(dbUrl('postgres'), 'SHOW server_version')).rows[0].server_version };
   report.growth = GROWTH_POSTS.length ? await measureGrowth() : [];
   if (TIMELINE) report.timeline = await measureTimeline({ sql, dbUrl, token, passwordHash: hashed, spawnApi: { migrate, start: startApi } });
+  if (LIVE) report.live = await measureLive({ sql, dbUrl, token, passwordHash: hashed, spawnApi: { migrate, start: startApi } });
   const text = renderReport(report);
   writeFileSync(path.join(__dirname, 'results.md'), text);
   console.log(`\n${text}`);
@@ -522,7 +543,7 @@ const ratio = (a, b) => (b ? `${(a.rps / b.rps).toFixed(2)}x` : '');
 const cells = (r) => (r ? [r.rps, r.p50, r.p99] : ['', '', '']);
 const row = (values) => `| ${values.join(' | ')} |`;
 
-function renderReport({ rows, rss, seedMs, votesConsistent, drift, before, added, removed, after, hotRatio, hotRow, pgVersion, growth, timeline }) {
+function renderReport({ rows, rss, seedMs, votesConsistent, drift, before, added, removed, after, hotRatio, hotRow, pgVersion, growth, timeline, live }) {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const lines = [
     `# Benchmark results`,
@@ -530,15 +551,20 @@ function renderReport({ rows, rss, seedMs, votesConsistent, drift, before, added
     `${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${pgVersion} on the same machine.`,
   ];
   if (rows) lines.push(
-    `${CONNECTIONS} connections, ${DURATION} s per scenario and server, in ${ROUNDS} turns taken in rotation by the three servers (votes: 5,000 requests each; login: 8 connections; the flood: 16 + 16), seeded ${USERS} users, ${POSTS} posts (10% unpublished), 200,000 votes in ${(seedMs / 1000).toFixed(1)} s (counters kept by the triggers during the seed).`,
-    `References, each running the API's own SQL builders and JSON (checked identical before measuring): bench/express-server.js (bare Express + pg) and bench/floor-server.js (node:http + pg).`,
+    `${CONNECTIONS} connections, ${DURATION} s per scenario and server, in ${ROUNDS} turns taken in rotation by the four servers (votes: 5,000 requests each; login: 8 connections; the flood: 16 + 16), seeded ${USERS} users, ${POSTS} posts (10% unpublished), 200,000 votes in ${(seedMs / 1000).toFixed(1)} s (counters kept by the triggers during the seed).`,
+    `References, each running the API's own SQL builders and JSON (checked identical before measuring): bench/express-server.js (bare Express + pg) and bench/floor-server.js (node:http + pg), both looking the token's session up in the database as the API did before its session cache; and "Express, JWT only": bench/express-server.js with REFERENCE_SESSION_LOOKUP=0 (the signature and expiry checked, no session lookup), the issue's reference.`,
     ``,
-    row(['scenario', 'API req/s', 'API p50 ms', 'API p99 ms', 'Express req/s', 'Express p50', 'Express p99', 'floor req/s', 'floor p50', 'floor p99', 'API / Express', 'API / floor', 'CPU µs/request: API, Express, floor']),
-    row(['---', ...Array(12).fill('---:')]),
-    ...rows.map(({ name, api, express, floor }) =>
-      row([name, ...cells(api), ...cells(express), ...cells(floor), ratio(api, express), ratio(api, floor), express ? `${api.cpu}, ${express.cpu}, ${floor.cpu}` : '']),
+    row(['scenario', 'API req/s', 'API p50 ms', 'API p99 ms', 'Express req/s', 'Express p50', 'Express p99', 'floor req/s', 'floor p50', 'floor p99', 'Express, JWT only req/s', 'JWT only p50', 'JWT only p99', 'API / Express', 'API / floor', 'API / Express, JWT only', 'CPU µs/request: API, Express, floor, JWT only']),
+    row(['---', ...Array(16).fill('---:')]),
+    ...rows.map(({ name, api, express, floor, jwtOnly }) =>
+      row([name, ...cells(api), ...cells(express), ...cells(floor), ...cells(jwtOnly), ratio(api, express), ratio(api, floor), ratio(api, jwtOnly), express ? `${api.cpu}, ${express.cpu}, ${floor.cpu}, ${jwtOnly.cpu}` : '']),
     ),
     ``,
+    `The issue's goal, feed and post by id at >= 0.7x of bare Express with a JWT check and no session lookup: ${['feed, first page', 'feed, next page (cursor)', 'post by id']
+      .map((name) => rows.find((r) => r.name === name))
+      .filter(Boolean)
+      .map(({ name, api, jwtOnly }) => `${name} ${api.rps} req/s, ${ratio(api, jwtOnly)} (${api.rps / jwtOnly.rps >= 0.7 ? 'met' : '**not met**'})`)
+      .join('; ')}.`,
     `Votes: ${before} before, ${added} added, ${removed} removed, ${after} after: ${votesConsistent ? 'consistent' : 'INCONSISTENT'}; counters that differ from a recount: ${drift}.`,
     `The hot row: through the API, votes all on one post run at ${hotRatio.toFixed(2)}x the rate of votes spread over random posts.`,
     `At the database (16 connections adding and taking back votes in plain SQL, 5 s each): ${hotRow.spread} statements/s each on its own post, ${hotRow.hot} all on one post, ${hotRow.hotWithoutTriggers} all on one post with the counter triggers off.`,
@@ -572,6 +598,7 @@ function renderReport({ rows, rss, seedMs, votesConsistent, drift, before, added
     );
   }
   if (timeline) lines.push(renderTimeline(timeline, row));
+  if (live) lines.push(renderLive(live, row));
   return lines.join('\n');
 }
 

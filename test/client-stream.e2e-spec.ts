@@ -113,6 +113,10 @@ describe('typed client: stream()', () => {
       const live = await createPost(t, author, { title: 'after the drop' });
       await until(() => r.received.timeline?.length === 3, 'a live post');
       expect(r.received.timeline!.map((e) => e.data.Post.id)).toEqual([seen.id, missed.id, live.id]);
+      // A reconnect for a new watch list is not a resume: nothing was lost.
+      r.stream.watch([live.id]);
+      await until(() => r.opens.length === 3, 'the stream to open for the new watch list');
+      expect(r.opens).toEqual([false, true, false]);
     } finally {
       r.stream.close();
     }

@@ -417,6 +417,9 @@ function openStream(deps: StreamDeps, options: StreamOptions): LiveStream {
   let wake = new AbortController();
   /** Failed attempts in a row, for the backoff. */
   let failures = 0;
+  /** A connection was open before; since it was lost (not for a new watch list), events may have been missed. */
+  let opened = false;
+  let gap = false;
   let resolveDone!: (end: StreamEnd) => void;
   const done = new Promise<StreamEnd>((resolve) => (resolveDone = resolve));
 
@@ -439,7 +442,7 @@ function openStream(deps: StreamDeps, options: StreamOptions): LiveStream {
   }
 
   /** One connection, until it drops (returns), fails (throws an error) or ends the stream (throws Stop). */
-  async function connect(resumed: boolean, refreshed: boolean): Promise<void> {
+  async function connect(refreshed: boolean): Promise<void> {
     if (deps.accessToken() === undefined) {
       if (!deps.refreshToken()) throw new Stop({ reason: 'unauthorized', status: 401 });
       await refreshOrStop();
@@ -463,7 +466,7 @@ function openStream(deps: StreamDeps, options: StreamOptions): LiveStream {
         // Another request may have refreshed meanwhile; otherwise refresh once, then ask again.
         if (refreshed && deps.accessToken() === sent) throw new Stop({ reason: 'unauthorized', status: 401 });
         if (deps.accessToken() === sent) await refreshOrStop();
-        return connect(resumed, true);
+        return connect(true);
       }
       if (!response.ok || !response.body) {
         await response.body?.cancel().catch(() => undefined);
@@ -472,7 +475,9 @@ function openStream(deps: StreamDeps, options: StreamOptions): LiveStream {
         const after = Number(response.headers.get('Retry-After'));
         throw Object.assign(new Error(`GET /stream: HTTP ${status}`), { status, retryAfterMs: after > 0 ? after * 1000 : undefined });
       }
-      options.onOpen?.({ resumed });
+      options.onOpen?.({ resumed: gap });
+      gap = false;
+      opened = true;
       failures = 0;
       const parse = sseParser((ms) => (retryMs = ms));
       const reader = response.body.getReader();
@@ -518,11 +523,10 @@ function openStream(deps: StreamDeps, options: StreamOptions): LiveStream {
   };
 
   void (async () => {
-    let resumed = false;
     let end: StreamEnd;
     for (;;) {
       try {
-        await connect(resumed, false);
+        await connect(false);
         if (stopped.signal.aborted) {
           end = { reason: 'closed' };
           break;
@@ -532,7 +536,7 @@ function openStream(deps: StreamDeps, options: StreamOptions): LiveStream {
           continue;
         }
         // The server closed the stream (a restart, a drop): wait `retry:`, then resume.
-        resumed = true;
+        gap = opened;
         const delay = retryMs;
         options.onError?.(new Error('GET /stream: the connection closed'), delay);
         await wait(delay);
@@ -546,7 +550,7 @@ function openStream(deps: StreamDeps, options: StreamOptions): LiveStream {
           break;
         }
         if (rewatch) continue;
-        resumed = true;
+        gap = opened;
         // Doubling from `retry:` up to maxRetryMs, with jitter so that clients do not all come back at once.
         const backoff = Math.min(maxRetryMs, retryMs * 2 ** failures++);
         const delay = Math.round(Math.max((error as { retryAfterMs?: number }).retryAfterMs ?? 0, backoff * (0.75 + Math.random() * 0.5)));

@@ -1,4 +1,5 @@
-import type { ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { createApiClient, memoryTokenStore, sseParser, type StreamEnd, type StreamEvents, type StreamOptions } from '../client/src/index';
@@ -190,6 +191,35 @@ describe('typed client: stream()', () => {
     controller.abort();
     expect(await r.stream.done).toEqual({ reason: 'closed' });
     await until(() => streamResponses[0].closed || streamResponses[0].destroyed, 'the server to see the close');
+  });
+
+  it('waits as the server says: a 503\'s Retry-After, then retry: after a close', async () => {
+    // A stand-in for the API, to control what it answers and measure the waits.
+    const seen: { at: number; lastEventId?: string }[] = [];
+    const fake = createServer((req: IncomingMessage, res: ServerResponse) => {
+      seen.push({ at: Date.now(), lastEventId: req.headers['last-event-id'] as string | undefined });
+      if (seen.length === 1) return void res.writeHead(503, { 'Retry-After': '1', 'Content-Type': 'application/json' }).end('{"detail":"Too many open streams"}');
+      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+      if (seen.length === 2) return void res.end(`retry: 400\n\nid: 7.3\nevent: unread\ndata: {"count":2}\n\n`);
+      res.write(': connected\n\n');
+    });
+    await new Promise<void>((resolve) => fake.listen(0, '127.0.0.1', resolve));
+    const tokens = memoryTokenStore();
+    tokens.save({ access_token: 'a', refresh_token: 'r', token_type: 'bearer', expires_in: 900 });
+    const client = createApiClient({ baseUrl: `http://127.0.0.1:${(fake.address() as AddressInfo).port}`, tokens });
+    const unread: number[] = [];
+    const stream = client.stream({ retryMs: 20, on: { unread: ({ count }) => void unread.push(count) } });
+    try {
+      await until(() => seen.length === 3, 'three connections', 5000);
+      expect(seen[1].at - seen[0].at).toBeGreaterThanOrEqual(1000);
+      expect(seen[2].at - seen[1].at).toBeGreaterThanOrEqual(400);
+      expect(seen.map((s) => s.lastEventId)).toEqual([undefined, undefined, '7.3']);
+      expect(unread).toEqual([2]);
+    } finally {
+      stream.close();
+      fake.closeAllConnections();
+      await new Promise((resolve) => fake.close(resolve));
+    }
   });
 
   it('parses SSE as the standard says: CRLF, split chunks, multi-line data, comments, retry', () => {

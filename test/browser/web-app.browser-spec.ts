@@ -409,8 +409,8 @@ describe('web app in Chromium', () => {
       await laptop.page.getByRole('status').filter({ hasText: 'Safari on iPhone is logged out.' }).waitFor();
       await laptop.page.waitForFunction(() => document.querySelectorAll('.sessions li').length === 1);
 
-      // The phone's next request is refused; its refresh token too: back to the login page.
-      await phone.page.getByRole('link', { name: 'Account' }).click();
+      // The phone is told at once (its live stream's session.ended, or, had the stream been
+      // down, its reconnect refused with the refresh token): back to the login page, untouched.
       await heading(phone.page, 'Log in');
       await phone.page.getByText('Your session has ended. Please log in again.').waitFor();
       expect(await refreshTokenIn(phone.page)).toBeNull();
@@ -923,6 +923,92 @@ describe('web app in Chromium', () => {
       await page.getByRole('button', { name: 'Log in' }).click();
       await heading(page, 'Home');
       expect(new URL(page.url()).pathname).toBe('/app/');
+    });
+  });
+
+  describe('live updates (GET /stream)', () => {
+    /** Resolves when the page's stream is open (with `watch` among its watched posts, if given). */
+    const streamOpen = (page: Page, watch?: number) =>
+      page.waitForResponse((res) => {
+        const url = new URL(res.url());
+        return url.pathname === '/stream' && res.status() === 200 && (watch === undefined || (url.searchParams.get('watch') ?? '').split(',').includes(String(watch)));
+      });
+
+    it('a post by someone followed waits behind "Show 1 new post" on the open home page, no reload', async () => {
+      const [reader, author] = [await createLoggedInUser(t, { username: uname('reader') }), await createLoggedInUser(t, { username: uname('author') })];
+      await follow(t, reader, author).expect(200);
+      const old = await createPost(t, author, { title: `Older ${author.id}` });
+      const { page } = await open();
+      const opened = streamOpen(page);
+      await logInThroughForm(page, reader);
+      await article(page, old.title).waitFor();
+      await opened;
+      const title = `Live ${author.id}`;
+      await createPost(t, author, { title });
+      const show = page.getByRole('button', { name: 'Show 1 new post' });
+      await show.waitFor();
+      expect(await article(page, title).count()).toBe(0);
+      await expectAccessible(page, 'home with new posts waiting');
+      await show.click();
+      await article(page, title).waitFor();
+      expect(await page.locator('ol.posts article h2').allTextContents()).toEqual([title, old.title]);
+      expect(await show.count()).toBe(0);
+      // An edit and a deletion by the author reach the open list too.
+      const current = await request(t.server).get('/timeline').set(reader.auth).expect(200);
+      const live = current.body.find((p: { Post: { title: string } }) => p.Post.title === title).Post.id;
+      await request(t.server).patch(`/posts/${live}`).set(author.auth).send({ title: `${title} (edited)` }).expect(200);
+      await article(page, `${title} (edited)`).waitFor();
+      await request(t.server).delete(`/posts/${old.id}`).set(author.auth).expect(204);
+      await article(page, old.title).waitFor({ state: 'detached' });
+    });
+
+    it('an open post page: another user’s vote updates the count, a comment is added', async () => {
+      const [reader, author, voter] = await Promise.all([createLoggedInUser(t), createLoggedInUser(t), createLoggedInUser(t)]);
+      const title = `Watched ${author.id}`;
+      const post = await createPost(t, author, { title });
+      const { page } = await open();
+      await logInThroughForm(page, reader);
+      const watching = streamOpen(page, post.id);
+      await page.goto(`${base}/app/posts/${post.id}`);
+      await heading(page, title);
+      await watching;
+      await request(t.server).put(`/posts/${post.id}/vote`).set(voter.auth).expect(200);
+      await page.getByText('1 vote', { exact: true }).waitFor();
+      await page.getByRole('list', { name: 'Voters' }).getByRole('link', { name: `@${voter.username}` }).waitFor();
+      await request(t.server).post(`/posts/${post.id}/comments`).set(voter.auth).send({ content: 'Seen live.' }).expect(201);
+      await page.getByRole('heading', { name: '1 comment', level: 2 }).waitFor();
+      await page.getByRole('list', { name: 'Comments' }).getByText('Seen live.').waitFor();
+      await expectAccessible(page, 'post page, live');
+    });
+
+    it('a new notification updates the unread badge (and an open list) without a reload', async () => {
+      const [me, fan] = await Promise.all([createLoggedInUser(t, { username: uname('badge') }), createLoggedInUser(t, { username: uname('fan') })]);
+      const { page } = await open();
+      const opened = streamOpen(page);
+      await logInThroughForm(page, me);
+      await opened;
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      await follow(t, fan, me).expect(200);
+      await nav.getByRole('link', { name: 'Notifications 1 unread', exact: true }).click();
+      await heading(page, 'Notifications');
+      await page.waitForFunction(() => document.querySelectorAll('.notifications li').length === 1);
+      const post = await createPost(t, me, { title: `Noticed ${me.id}` });
+      await request(t.server).put(`/posts/${post.id}/vote`).set(fan.auth).expect(200);
+      await nav.getByRole('link', { name: 'Notifications 2 unread', exact: true }).waitFor();
+      await page.waitForFunction(() => document.querySelectorAll('.notifications li').length === 2);
+    });
+
+    it('the session ended elsewhere: the open tab goes to the login page and says so', async () => {
+      const user = await createUser(t);
+      const { page } = await open();
+      const opened = streamOpen(page);
+      await logInThroughForm(page, user);
+      await opened;
+      // "Log out everywhere" from another device.
+      await request(t.server).delete('/users/me/sessions').set(bearer(await loginAs(t, user))).expect(204);
+      await heading(page, 'Log in');
+      await page.getByText('Your session has ended. Please log in again.').waitFor();
+      expect(await refreshTokenIn(page)).toBeNull();
     });
   });
 

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useAuth } from './auth';
+import { useLiveUpdates } from './live';
 import { AccountPage } from './pages/account';
 import { ForgotPasswordPage, LoginPage, ResetPasswordPage, SignupPage } from './pages/auth-pages';
 import { EditorPage } from './pages/editor';
@@ -26,6 +27,7 @@ export function App() {
   const { path } = location;
   const clean = path.replace(/\/$/, '') || '/';
   const isPublic = PUBLIC.includes(clean);
+  useLiveUpdates(state.status === 'in' ? state.user.id : undefined);
 
   useEffect(() => {
     // Logged out on a page that needs a user: log in, then come back to it.

@@ -51,11 +51,14 @@ export const client = createApiClient({
 
 export const api = client.api;
 
+/** The session is over on the server (said by another tab, or by the live stream): forget it and say so. */
+export function sessionEnded(): void {
+  client.tokens.clear();
+  sessionEndedListeners.forEach((listener) => listener());
+}
+
 // Another tab logged out (or its session ended): this tab's access token is of the same
 // session, so it is over here too.
 window.addEventListener('storage', (event) => {
-  if (event.key === REFRESH_KEY && event.newValue === null && client.tokens.accessToken()) {
-    client.tokens.clear();
-    sessionEndedListeners.forEach((listener) => listener());
-  }
+  if (event.key === REFRESH_KEY && event.newValue === null && client.tokens.accessToken()) sessionEnded();
 });

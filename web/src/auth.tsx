@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { api, client, onSessionEnded, type UserOut } from './api';
+import { endingSession } from './live';
 import { forgetAll } from './queries';
 
 type AuthState = { status: 'loading' } | { status: 'out'; notice?: string } | { status: 'in'; user: UserOut };
@@ -45,7 +46,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         await loadUser();
       },
       async logOut() {
-        await client.logout().catch(() => undefined);
+        await endingSession(() => client.logout()).catch(() => undefined);
         out('You are logged out.');
       },
       renamed(username) {

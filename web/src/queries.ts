@@ -59,6 +59,11 @@ const FEEDS = {
 export type FeedKind = keyof typeof FEEDS;
 
 const POSTS = ['posts'] as const;
+/**
+ * Posts that entered the home timeline since it was loaded (live updates), newest first:
+ * shown by a "Show N new posts" button rather than pushed in above what is being read.
+ */
+const NEW_POSTS = ['live', 'new-posts'] as const;
 const feedKey = (kind: FeedKind, arg: string) => [...POSTS, 'feed', kind, kind === 'profile' ? arg.toLowerCase() : arg] as const;
 const postKey = (id: number) => [...POSTS, 'one', id] as const;
 
@@ -80,6 +85,8 @@ export function useFeed(kind: FeedKind, arg: string) {
     queryKey: feedKey(kind, arg),
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam }): Promise<FeedPage> => {
+      // The timeline read from its start has every post that was waiting behind "Show N new posts"; those that come meanwhile wait on.
+      if (kind === 'home' && pageParam === undefined) queryClient.setQueryData(NEW_POSTS, []);
       const { items, nextCursor, total } = await pageOf(FEEDS[kind](arg, pageParam), 'The posts could not be loaded');
       return { posts: items, nextCursor, total };
     },
@@ -296,9 +303,16 @@ function commentsChanged(postId: number, by: number) {
   void queryClient.invalidateQueries({ queryKey: [...COMMENTS, postId] });
 }
 
+/**
+ * Comments already counted in their post's count: a comment written here also comes back
+ * on the live stream (the post is watched), perhaps before the POST's answer; it counts once.
+ */
+const countedComments = new Set<number>();
+const countOnce = (commentId: number) => !countedComments.has(commentId) && Boolean(countedComments.add(commentId));
+
 export async function writeComment(postId: number, content: string, replyTo?: number) {
   const answer = await api.POST('/posts/{id}/comments', { params: { path: { id: postId } }, body: { content, ...(replyTo ? { reply_to: replyTo } : {}) } });
-  if (answer.data) commentsChanged(postId, 1);
+  if (answer.data) commentsChanged(postId, countOnce(answer.data.id) ? 1 : 0);
   return answer;
 }
 
@@ -357,4 +371,73 @@ export function useMarkRead() {
 }
 
 /** On log-out: nothing of the last user stays in memory. */
-export const forgetAll = () => queryClient.clear();
+export const forgetAll = () => {
+  queryClient.clear();
+  countedComments.clear();
+};
+
+// ---- live updates (GET /stream, through src/live.ts) ----
+
+/** The home timeline's posts, if it is cached. */
+const homePosts = () => queryClient.getQueryData<InfiniteData<FeedPage>>(feedKey('home', ''))?.pages.flatMap((page) => page.posts);
+
+/** The new posts not in the home timeline `shown` yet (a reload of it may have brought them). */
+export function useNewPosts(shown: PostOut[]): PostOut[] {
+  const { data: pending } = useQuery({ queryKey: NEW_POSTS, queryFn: () => queryClient.getQueryData<PostOut[]>(NEW_POSTS) ?? [], initialData: [] as PostOut[], staleTime: Infinity });
+  return pending.filter((post) => !shown.some((p) => p.Post.id === post.Post.id));
+}
+
+/** "Show N new posts": they go at the top of the home timeline. */
+export function showNewPosts(): void {
+  const pending = queryClient.getQueryData<PostOut[]>(NEW_POSTS) ?? [];
+  queryClient.setQueryData<PostOut[]>(NEW_POSTS, []);
+  queryClient.setQueryData<InfiniteData<FeedPage>>(feedKey('home', ''), (feed) => {
+    if (!feed || feed.pages.length === 0) return feed;
+    const shown = new Set(feed.pages.flatMap((page) => page.posts.map((p) => p.Post.id)));
+    const fresh = pending.filter((p) => !shown.has(p.Post.id)).sort((a, b) => b.Post.id - a.Post.id);
+    const [first, ...rest] = feed.pages;
+    return { ...feed, pages: [{ ...first, posts: [...fresh, ...first.posts] }, ...rest] };
+  });
+}
+
+/** What each live event does to the cache. */
+export const live = {
+  /** A post entered the home timeline: waiting behind the button, if the timeline is loaded (else it is read when shown). */
+  timeline(post: PostOut) {
+    const shown = homePosts();
+    if (!shown || shown.some((p) => p.Post.id === post.Post.id)) return;
+    queryClient.setQueryData<PostOut[]>(NEW_POSTS, (pending = []) => (pending.some((p) => p.Post.id === post.Post.id) ? pending : [post, ...pending]));
+  },
+  postUpdated(post: PostOut) {
+    updatePost(post.Post.id, () => post);
+    queryClient.setQueryData<PostOut[]>(NEW_POSTS, (pending) => pending?.map((p) => (p.Post.id === post.Post.id ? post : p)));
+  },
+  /** Deleted, or a draft again: gone from the lists; its open page reads it again (and says it is gone). */
+  postDeleted(id: number) {
+    updatePost(id, () => undefined);
+    queryClient.setQueryData<PostOut[]>(NEW_POSTS, (pending) => pending?.filter((p) => p.Post.id !== id));
+    if (queryClient.getQueryData(postKey(id))) void queryClient.resetQueries({ queryKey: postKey(id), exact: true });
+  },
+  votes(postId: number, votes: number) {
+    updatePost(postId, (p) => ({ ...p, votes }));
+    void queryClient.invalidateQueries({ queryKey: votersKey(postId) });
+  },
+  comment(comment: Comment) {
+    commentsChanged(comment.post_id, countOnce(comment.id) ? 1 : 0);
+  },
+  notification(notification: Notification) {
+    queryClient.setQueryData<InfiniteData<ListPage<Notification>>>([...NOTIFICATIONS, 'list'], (list) => {
+      if (!list || list.pages.length === 0 || list.pages.some((page) => page.items.some((n) => n.id === notification.id))) return list;
+      const [first, ...rest] = list.pages;
+      return { ...list, pages: [{ ...first, items: [notification, ...first.items] }, ...rest] };
+    });
+  },
+  unread(count: number) {
+    queryClient.setQueryData(UNREAD, count);
+  },
+  /** After a reconnect: edits, deletions, votes and comments of the gap are not replayed, so what is shown is read again. */
+  resumed() {
+    void queryClient.invalidateQueries({ queryKey: POSTS });
+    void queryClient.invalidateQueries({ queryKey: COMMENTS });
+  },
+};

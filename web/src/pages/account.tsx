@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api, type SessionOut } from '../api';
 import { useAuth, useUser } from '../auth';
 import { problemMessage } from '../errors';
+import { endingSession } from '../live';
 import { Field, FormError, formErrors, Notice, useSubmit } from '../forms';
 import { isValidationError } from '@social-api/client';
 import type { Brief, Profile } from '../api';
@@ -158,7 +159,8 @@ function Sessions() {
 
   const end = async (session: SessionOut) => {
     setError(undefined);
-    const answer = await api.DELETE('/users/me/sessions/{id}', { params: { path: { id: session.id } } }).catch(() => undefined);
+    const remove = () => api.DELETE('/users/me/sessions/{id}', { params: { path: { id: session.id } } }).catch(() => undefined);
+    const answer = await (session.current ? endingSession(remove) : remove());
     if (!answer?.response.ok) return setError(problemMessage(answer?.error, answer?.response, 'That device could not be logged out'));
     if (session.current) return ended('You have logged out of this device.');
     setNotice(`${deviceName(session.user_agent)} is logged out.`);
@@ -166,7 +168,7 @@ function Sessions() {
   };
   const endAll = async () => {
     setError(undefined);
-    const answer = await api.DELETE('/users/me/sessions').catch(() => undefined);
+    const answer = await endingSession(() => api.DELETE('/users/me/sessions').catch(() => undefined));
     if (!answer?.response.ok) return setError(problemMessage(answer?.error, answer?.response, 'Your devices could not be logged out'));
     ended('You have logged out everywhere.');
   };
@@ -252,7 +254,7 @@ function DeleteAccount() {
   const { ended } = useAuth();
   const [password, setPassword] = useState('');
   const { submit, pending, errors } = useSubmit(async () => {
-    const { error, response } = await api.DELETE('/users/me', { body: { password } });
+    const { error, response } = await endingSession(() => api.DELETE('/users/me', { body: { password } }));
     if (!response.ok) {
       return response.status === 403 ? { fields: { password: 'That is not your password.' } } : formErrors(error, response, ['password'], 'Your account was not deleted');
     }

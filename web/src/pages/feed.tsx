@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { PostOut } from '../api';
 import { FormError, Notice } from '../forms';
-import { type FeedKind, useFeed } from '../queries';
+import { type FeedKind, showNewPosts, useFeed, useNewPosts } from '../queries';
 import { Link, navigate } from '../router';
 import { PostCard } from './post-card';
 
@@ -58,7 +58,8 @@ export function PostList({ kind, arg, empty, label }: { kind: FeedKind; arg: str
     return () => observer.disconnect();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage, isError]);
 
-  const posts: PostOut[] = feed.data?.pages.flatMap((page) => page.posts) ?? [];
+  const posts: PostOut[] = unique(feed.data?.pages.flatMap((page) => page.posts) ?? []);
+  const list = useRef<HTMLOListElement>(null);
   const total = feed.data?.pages[0]?.total;
   const done = feed.isSuccess && !hasNextPage;
 
@@ -76,7 +77,8 @@ export function PostList({ kind, arg, empty, label }: { kind: FeedKind; arg: str
           Loading posts…
         </p>
       )}
-      <ol className="posts" aria-label={label}>
+      {kind === 'home' && feed.isSuccess && <NewPosts shown={posts} onShown={() => list.current?.focus()} />}
+      <ol className="posts" aria-label={label} ref={list} tabIndex={-1}>
         {posts.map((post) => (
           <li key={post.Post.id}>
             <PostCard post={post} onDeleted={() => setDeleted((n) => n + 1)} />
@@ -93,6 +95,38 @@ export function PostList({ kind, arg, empty, label }: { kind: FeedKind; arg: str
       {done && posts.length === 0 && empty}
       {done && posts.length > 0 && <p className="end">You have reached the end.</p>}
     </>
+  );
+}
+
+/** A post once (a page read after new posts were put at the top can have one of them again). */
+function unique(posts: PostOut[]): PostOut[] {
+  const seen = new Set<number>();
+  return posts.filter((post) => !seen.has(post.Post.id) && Boolean(seen.add(post.Post.id)));
+}
+
+/**
+ * "Show 2 new posts": the posts that entered the timeline live (src/live.ts) wait here rather
+ * than move what is being read. The button is in a polite live region, so it is announced;
+ * showing them puts the focus on the list, at the top.
+ */
+function NewPosts({ shown, onShown }: { shown: PostOut[]; onShown(): void }) {
+  const waiting = useNewPosts(shown);
+  const n = waiting.length;
+  return (
+    <div className="new-posts" aria-live="polite">
+      {n > 0 && (
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            showNewPosts();
+            onShown();
+          }}
+        >
+          Show {n} new {n === 1 ? 'post' : 'posts'}
+        </button>
+      )}
+    </div>
   );
 }
 

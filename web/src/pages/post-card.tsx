@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { PostOut } from '../api';
 import { useUser } from '../auth';
+import { useWatchPost } from '../live';
 import { useDeletePost, useVote } from '../queries';
 import { Link } from '../router';
 import { RelativeTime, TextWithLinks } from '../text';
@@ -14,6 +15,8 @@ export function PostCard({ post, onDeleted, single = false }: { post: PostOut; o
   const titleId = useId();
   const { id, title, content, published, created_at, owner } = post.Post;
   const own = owner.id === user.id;
+  // Its votes, comments and edits come live while it is on screen.
+  useWatchPost(id);
   const Heading = single ? 'h1' : 'h2';
   return (
     <article className="post" aria-labelledby={titleId}>

@@ -18,6 +18,16 @@ const RECENT_POSTS = 64;
 /** Sent on shutdown: reconnect after this many ms (to another instance, or this one restarted). */
 const SHUTDOWN_RETRY_MS = 1000;
 
+/** A watched post's `votes` events on this instance. */
+interface VotesState {
+  timer?: NodeJS.Timeout;
+  /** When the last event was sent. */
+  sentAt: number;
+  /** Votes came since the last read began. */
+  changed: boolean;
+  reading: boolean;
+}
+
 /** One open `GET /stream`. */
 interface Stream {
   readonly user: AuthenticatedUser;
@@ -50,7 +60,7 @@ export class StreamsService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly byUser = new Map<number, Stream[]>();
   private readonly byAuthor = new Map<number, Set<Stream>>();
   private readonly byWatched = new Map<number, Set<Stream>>();
-  private readonly votes = new Map<number, { timer?: NodeJS.Timeout; sentAt: number }>();
+  private readonly votes = new Map<number, VotesState>();
   private heartbeat?: NodeJS.Timeout;
   private readonly openGauge;
   private readonly sent;
@@ -186,25 +196,40 @@ export class StreamsService implements OnModuleInit, BeforeApplicationShutdown {
     }
   }
 
-  /** Coalesced: at most one `votes` event per VOTES_EVERY_MS per post, carrying the count when it is sent. */
+  /**
+   * Coalesced: one read of the count at a time per post, sent to its watchers at once, and the
+   * next read no sooner than VOTES_EVERY_MS after that send; votes meanwhile only mark the post
+   * as changed. So at most 4 `votes` events a second per post, the last with the final count,
+   * however slowly the reads come back.
+   */
   private votesChanged(postId: number): void {
     if (!this.byWatched.get(postId)?.size) return;
-    const state = this.votes.get(postId) ?? { sentAt: 0 };
+    const state = this.votes.get(postId) ?? { sentAt: 0, changed: false, reading: false };
     this.votes.set(postId, state);
-    if (state.timer) return;
-    state.timer = setTimeout(() => {
-      state.timer = undefined;
+    state.changed = true;
+    this.scheduleVotes(postId, state);
+  }
+
+  private scheduleVotes(postId: number, state: VotesState): void {
+    if (state.timer || state.reading || !state.changed) return;
+    state.timer = setTimeout(() => void this.sendVotes(postId, state), Math.max(0, state.sentAt + VOTES_EVERY_MS - Date.now()));
+  }
+
+  private async sendVotes(postId: number, state: VotesState): Promise<void> {
+    state.timer = undefined;
+    state.changed = false;
+    state.reading = true;
+    try {
+      const votes = await this.reads.votes(postId);
+      if (votes !== undefined) for (const stream of this.byWatched.get(postId) ?? []) this.send(stream, 'votes', { post_id: postId, votes });
+    } catch (err) {
+      this.logger.warn(`votes of post ${postId}: ${(err as Error).message}`);
+    } finally {
       state.sentAt = Date.now();
-      const watchers = this.byWatched.get(postId);
-      if (!watchers?.size) return void this.votes.delete(postId);
-      const count = this.reads.votes(postId);
-      for (const stream of watchers) {
-        this.enqueue(stream, async () => {
-          const votes = await count;
-          if (votes !== undefined) this.send(stream, 'votes', { post_id: postId, votes });
-        });
-      }
-    }, Math.max(0, state.sentAt + VOTES_EVERY_MS - Date.now()));
+      state.reading = false;
+    }
+    if (this.byWatched.get(postId)?.size) this.scheduleVotes(postId, state);
+    else this.votes.delete(postId);
   }
 
   private comment(commentId: number, postId: number): void {

@@ -6,6 +6,8 @@ export interface StreamEvent {
   event: string;
   id?: string;
   data: any;
+  /** Date.now() when it was read. */
+  at: number;
 }
 
 /** An open GET /stream, read as EventSource reads it: events, comment lines, `retry:`, the end. */
@@ -76,7 +78,7 @@ export async function openStream(t: TestApp, { path = '/stream', headers = {} }:
         while ((end = buffer.indexOf('\n\n')) >= 0) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
-          const event: Partial<StreamEvent> = {};
+          const event: Partial<StreamEvent> = { at: Date.now() };
           for (const line of block.split('\n')) {
             const colon = line.indexOf(':');
             const [field, value] = colon < 0 ? [line, ''] : [line.slice(0, colon), line.slice(colon + 1).replace(/^ /, '')];

@@ -224,11 +224,17 @@ export class EventBus implements OnApplicationBootstrap, OnApplicationShutdown {
     }
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.transport.start(
-      (payload) => this.receive(payload),
-      (up, reason) => this.setState(up, reason),
-    );
+  /**
+   * Not awaited: the app serves while the channel comes up (until then, and whenever it is
+   * lost, token checks read the database and this instance's events reach only its own streams).
+   */
+  onApplicationBootstrap(): void {
+    this.transport
+      .start(
+        (payload) => this.receive(payload),
+        (up, reason) => this.setState(up, reason),
+      )
+      .catch((err: Error) => this.setState(false, err.message));
   }
 
   async onApplicationShutdown(): Promise<void> {

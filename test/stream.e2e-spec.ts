@@ -226,6 +226,7 @@ describe('stream limits and shutdown', () => {
       const [first, second] = [await openStream(t, { headers: user.auth }), await openStream(t, { headers: user.auth })];
       const third = await openStream(t, { headers: user.auth });
       await first.ended;
+      expect(first.retry).toBe(60000);
       expect([second.status, third.status]).toEqual([200, 200]);
       expect(second.response.complete).toBe(false);
       second.close();

@@ -15,6 +15,8 @@ import { EventPosition } from './event-position';
 const VOTES_EVERY_MS = 260;
 /** Timeline posts a stream remembers having sent, so that none is sent twice when ids commit out of order. */
 const RECENT_POSTS = 64;
+/** Sent to a stream closed for its user's cap: reconnect no sooner than this. */
+const CAPPED_RETRY_MS = 60_000;
 /** Sent on shutdown: reconnect after this many ms (to another instance, or this one restarted). */
 const SHUTDOWN_RETRY_MS = 1000;
 
@@ -126,7 +128,12 @@ export class StreamsService implements OnModuleInit, BeforeApplicationShutdown {
     };
     // The user's oldest streams close to make room for this one.
     const own = this.byUser.get(user.id) ?? [];
-    for (const oldest of own.slice(0, Math.max(0, own.length - this.config.streamsPerUser + 1))) this.close(oldest, 'per-user cap');
+    // Their clients are asked to wait before reconnecting, so that a user with one tab too many
+    // does not have the tabs close each other's streams in turn every second.
+    for (const oldest of own.slice(0, Math.max(0, own.length - this.config.streamsPerUser + 1))) {
+      oldest.res.write(`retry: ${CAPPED_RETRY_MS}\n\n`);
+      this.close(oldest, 'per-user cap');
+    }
     this.register(stream);
     res.on('close', () => this.unregister(stream));
     if (lastEventId) this.enqueue(stream, () => this.replay(stream));

@@ -14,6 +14,18 @@ const LIMIT_MB = 250;
 /** Resident memory of a process, from Linux's /proc. */
 const residentMb = (pid: number) => Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 const settle = () => new Promise((done) => setTimeout(done, 2_000));
+/**
+ * At rest: the lowest of three readings a second apart after a settle, since a reading taken
+ * during a garbage collection (or while the machine pages under other load) is a peak, not rest.
+ */
+const restingMb = async (pid: number) => {
+  const readings: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await new Promise((done) => setTimeout(done, 1_000));
+    readings.push(residentMb(pid));
+  }
+  return Math.min(...readings);
+};
 
 describe('the embedded database', () => {
   it(`keeps the server within ${LIMIT_MB} MB resident at rest, and leaves the data directory's configuration as it was`, async () => {
@@ -22,7 +34,7 @@ describe('the embedded database', () => {
     const server = await startServer({ DATA_DIR: dir, DATABASE_URL: '', BCRYPT_ROUNDS: '4', LOG_LEVEL: 'warn' });
     try {
       await settle();
-      const afterStart = residentMb(server.child.pid!);
+      const afterStart = await restingMb(server.child.pid!);
 
       const json = (path: string, body: object, token?: string) =>
         fetch(`${server.url}${path}`, {
@@ -40,7 +52,7 @@ describe('the embedded database', () => {
         await feed.arrayBuffer();
       }
       await settle();
-      const afterWork = residentMb(server.child.pid!);
+      const afterWork = await restingMb(server.child.pid!);
 
       process.stdout.write(`embedded default: ${afterStart.toFixed(0)} MB resident after start, ${afterWork.toFixed(0)} MB after 100 posts and 100 feed pages\n`);
       expect(afterStart).toBeLessThanOrEqual(LIMIT_MB);

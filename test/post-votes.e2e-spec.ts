@@ -65,7 +65,7 @@ describe('PUT and DELETE /posts/{id}/vote', () => {
     expect(puts.every((r) => r.status === 200 && r.body.voted === true)).toBe(true);
     expect((await seen(s.alice, post.id)).votes).toBe(8);
     // Every answer counts at least its own vote and never more than there are.
-    expect(puts.every((r) => r.body.votes >= 1 && r.body.votes <= 8)).toBe(true);
+    expect(puts.map((r) => [r.status, r.body]).filter(([status, body]) => status !== 200 || !(body.votes >= 1 && body.votes <= 8))).toEqual([]);
     const dels = await Promise.all(voters.slice(0, 5).map((v) => del(v, post.id)));
     expect(dels.every((r) => r.status === 200 && r.body.voted === false && r.body.votes <= 7)).toBe(true);
     expect((await seen(s.alice, post.id)).votes).toBe(3);

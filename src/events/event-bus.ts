@@ -26,6 +26,11 @@ interface Transport {
 
 const RETRY_MS = [250, 1000, 2000, 5000];
 
+/** NOTIFY, as a plain statement on the primary's pool (for the server's LISTEN and the embedded one's alike). */
+async function notify(reads: ReadRouting, payload: string): Promise<void> {
+  await reads.onPrimary.query(`${PUBLISH_SQL} SELECT pg_notify($1, $2)`, [CHANNEL, payload]);
+}
+
 /**
  * PostgreSQL's LISTEN/NOTIFY. NOTIFY goes through the app's pool (a plain statement,
  * which PgBouncer's transaction pooling passes); LISTEN needs a session of its own,
@@ -77,8 +82,8 @@ class PostgresTransport implements Transport {
     await connect(0);
   }
 
-  async publish(payload: string): Promise<void> {
-    await this.reads.onPrimary.query(`${PUBLISH_SQL} SELECT pg_notify($1, $2)`, [CHANNEL, payload]);
+  publish(payload: string): Promise<void> {
+    return notify(this.reads, payload);
   }
 
   async stop(): Promise<void> {
@@ -104,8 +109,8 @@ class EmbeddedTransport implements Transport {
     state(true);
   }
 
-  async publish(payload: string): Promise<void> {
-    await this.reads.onPrimary.query(`${PUBLISH_SQL} SELECT pg_notify($1, $2)`, [CHANNEL, payload]);
+  publish(payload: string): Promise<void> {
+    return notify(this.reads, payload);
   }
 
   async stop(): Promise<void> {

@@ -7,6 +7,9 @@ export const sha256 = (text: string) => createHash('sha256').update(text).digest
 
 const PART = /^[A-Za-z0-9_-]{43}$/;
 
+/** The shape randomToken() gives: anything else was not issued here, and costs no query. */
+export const isRandomToken = (text: string): boolean => PART.test(text);
+
 /** A refresh token: `<family>.<secret>` (see Session). */
 export interface RefreshToken {
   family: string;
@@ -18,6 +21,6 @@ export const formatRefreshToken = ({ family, secret }: RefreshToken) => `${famil
 /** undefined for anything that is not the shape we issue. */
 export function parseRefreshToken(token: string): RefreshToken | undefined {
   const [family, secret, extra] = token.split('.');
-  if (extra !== undefined || !PART.test(family ?? '') || !PART.test(secret ?? '')) return undefined;
+  if (extra !== undefined || !isRandomToken(family ?? '') || !isRandomToken(secret ?? '')) return undefined;
   return { family, secret };
 }

@@ -92,6 +92,6 @@ export class TokenUsers {
 }
 
 /** A User as the repository's create() makes it from these columns (a copy: a request may change its own). */
-function authenticated(user: CachedTokenUser, sessionId: number | null): AuthenticatedUser {
+export function authenticated(user: CachedTokenUser, sessionId: number | null): AuthenticatedUser {
   return Object.assign(new User(), user, { sessionId });
 }

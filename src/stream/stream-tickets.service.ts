@@ -2,15 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { rowsOf } from '../database/rows';
-import { randomToken, sha256 } from '../sessions/opaque-token';
-import type { AuthenticatedUser } from '../sessions/token-users';
-import { User } from '../users/user.entity';
+import { isRandomToken, randomToken, sha256 } from '../sessions/opaque-token';
+import { authenticated, type AuthenticatedUser } from '../sessions/token-users';
 
 /** Seconds a ticket may wait to be used. */
 export const TICKET_SECONDS = 30;
-
-/** A ticket is 256 random bits, base64url: anything else is not one, and costs no query. */
-const TICKET = /^[A-Za-z0-9_-]{43}$/;
 
 /**
  * Tickets to open a stream where the client cannot send a token (EventSource): issued
@@ -33,7 +29,7 @@ export class StreamTickets {
 
   /** The user and session a ticket was issued to, using it up; undefined for a ticket unknown, used or expired. */
   async redeem(ticket: string): Promise<AuthenticatedUser | undefined> {
-    if (!TICKET.test(ticket)) return undefined;
+    if (!isRandomToken(ticket)) return undefined;
     const [row] = await rowsOf<{ id: number; email: string; username: string; created_at: Date; session_id: number | null }>(
       this.db,
       `WITH used AS (DELETE FROM stream_tickets WHERE ticket_hash = $1 RETURNING user_id, session_id, expires_at)
@@ -41,6 +37,6 @@ export class StreamTickets {
       [sha256(ticket)],
     );
     if (!row) return undefined;
-    return Object.assign(new User(), { id: row.id, email: row.email, username: row.username, createdAt: row.created_at, sessionId: row.session_id });
+    return authenticated({ id: row.id, email: row.email, username: row.username, createdAt: row.created_at }, row.session_id);
   }
 }

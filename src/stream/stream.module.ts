@@ -13,6 +13,5 @@ import { StreamsService } from './streams.service';
   imports: [TypeOrmModule.forFeature([StreamTicket]), NotificationsModule],
   controllers: [StreamController],
   providers: [StreamsService, StreamTickets, StreamAuthGuard, LiveReads],
-  exports: [StreamsService],
 })
 export class StreamModule {}

@@ -42,6 +42,8 @@ interface Stream {
   position: EventPosition;
   readonly recentPosts: number[];
   unread?: number;
+  /** A catch-up of notifications waits in the queue: a burst of them (votes on a popular post) needs only that one. */
+  notificationsQueued: boolean;
   /** The stream's work, one step after another, so that its events keep their order. */
   queue: Promise<void>;
   closed: boolean;
@@ -123,6 +125,7 @@ export class StreamsService implements OnModuleInit, BeforeApplicationShutdown {
       authors,
       position,
       recentPosts: [],
+      notificationsQueued: false,
       queue: Promise.resolve(),
       closed: false,
     };
@@ -258,7 +261,14 @@ export class StreamsService implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   private notificationsChanged(userId: number): void {
-    for (const stream of this.byUser.get(userId) ?? []) this.enqueue(stream, () => this.catchUpNotifications(stream));
+    for (const stream of this.byUser.get(userId) ?? []) {
+      if (stream.notificationsQueued) continue;
+      stream.notificationsQueued = true;
+      this.enqueue(stream, () => {
+        stream.notificationsQueued = false;
+        return this.catchUpNotifications(stream);
+      });
+    }
   }
 
   private follows(follower: number, followee: number, following: boolean): void {
@@ -310,26 +320,24 @@ export class StreamsService implements OnModuleInit, BeforeApplicationShutdown {
     this.send(stream, 'timeline', post, true);
   }
 
-  /** One event; a client that has let more than STREAM_BUFFER_BYTES pile up unread is dropped. */
+  /** One event. */
   private send(stream: Stream, event: string, data: unknown, withId = false): void {
     if (stream.closed) return;
     const id = withId ? `id: ${stream.position}\n` : '';
-    stream.res.write(`${id}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    this.write(stream, `${id}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     this.sent.inc({ event });
-    if (stream.res.writableLength > this.config.streamBufferBytes) {
-      this.close(stream, 'slow client');
-      stream.res.destroy();
-    }
   }
 
   private beat(): void {
-    for (const stream of this.streams) {
-      stream.res.write(': heartbeat\n\n');
-      if (stream.res.writableLength > this.config.streamBufferBytes) {
-        this.close(stream, 'slow client');
-        stream.res.destroy();
-      }
-    }
+    for (const stream of this.streams) this.write(stream, ': heartbeat\n\n');
+  }
+
+  /** Writes to the client; one that has let more than STREAM_BUFFER_BYTES pile up unread is dropped. */
+  private write(stream: Stream, text: string): void {
+    stream.res.write(text);
+    if (stream.res.writableLength <= this.config.streamBufferBytes) return;
+    this.close(stream, 'slow client');
+    stream.res.destroy();
   }
 
   /** Runs `step` after the stream's earlier steps; a failure is logged and the stream goes on. */

@@ -167,6 +167,11 @@ withNginx("nginx in front of the app (deploy/nginx/social-api.conf, Debian's ngi
   });
 
   it('passes GET /stream on as it comes: heartbeats and events, not gzipped, past the default buffers', async () => {
+    // The app asks for no buffering itself (X-Accel-Buffering); the site file must not rely on it, and must wait
+    // far longer than a heartbeat before it gives up on a quiet stream.
+    const stream = /location = \/stream \{([^}]*)\}/.exec(readFileSync(SITE, 'utf8'))?.[1] ?? '';
+    expect(stream).toContain('proxy_buffering off;');
+    expect(Number(/proxy_read_timeout (\d+)h;/.exec(stream)?.[1]) * 3600).toBeGreaterThan(25);
     const email = `stream-${Date.now()}@example.com`;
     const json = { 'Content-Type': 'application/json' };
     expect((await call({ path: '/users', method: 'POST', headers: json, body: JSON.stringify({ email, password: 'password123' }) })).status).toBe(201);

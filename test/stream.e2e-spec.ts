@@ -50,6 +50,15 @@ describe('GET /stream (Server-Sent Events)', () => {
       await request(t.server).post('/stream/tickets').expect(401);
     });
 
+    it('a stream opened with a ticket belongs to the session that asked for it: it ends with it', async () => {
+      const user = await createLoggedInUser(t);
+      const { body } = await request(t.server).post('/stream/tickets').set(user.auth).expect(201);
+      const stream = await openStream(t, { path: `/stream?ticket=${body.ticket}` });
+      await request(t.server).post('/logout').set(user.auth).expect(204);
+      expect((await stream.next('session.ended')).data).toEqual({});
+      await stream.ended;
+    });
+
     it('refuses a ticket past its 30 seconds', async () => {
       const { body } = await request(t.server).post('/stream/tickets').set(alice.auth).expect(201);
       await t.db.query(`UPDATE stream_tickets SET expires_at = now() - interval '1 second'`);
@@ -131,6 +140,35 @@ describe('GET /stream (Server-Sent Events)', () => {
       }
     });
 
+    it('post.updated for a watched post by someone the user does not follow', async () => {
+      const carol = await createLoggedInUser(t);
+      const post = await createPost(t, carol);
+      const stream = await openStream(t, { path: `/stream?watch=${post.id}`, headers: alice.auth });
+      try {
+        await request(t.server).patch(`/posts/${post.id}`).set(carol.auth).send({ title: 'watched edit' }).expect(200);
+        expect((await stream.next('post.updated')).data).toMatchObject({ Post: { id: post.id, title: 'watched edit' }, voted: false });
+        expect(stream.named('timeline')).toEqual([]);
+      } finally {
+        stream.close();
+      }
+    });
+
+    it('sends nothing of a user across a block: a comment of theirs on a watched post is not sent', async () => {
+      const [carol, post] = [await createLoggedInUser(t), await createPost(t, bob)];
+      await request(t.server).put(`/profiles/${carol.username}/block`).set(alice.auth).expect(200);
+      const stream = await openStream(t, { path: `/stream?watch=${post.id}`, headers: alice.auth });
+      try {
+        await request(t.server).post(`/posts/${post.id}/comments`).set(carol.auth).send({ content: 'blocked' }).expect(201);
+        await request(t.server).post(`/posts/${post.id}/comments`).set(bob.auth).send({ content: 'after' }).expect(201);
+        // In order on the stream: the second arriving alone shows the first was left out.
+        expect((await stream.next('comment')).data.content).toBe('after');
+        expect(stream.named('comment')).toHaveLength(1);
+      } finally {
+        stream.close();
+        await request(t.server).delete(`/profiles/${carol.username}/block`).set(alice.auth).expect(200);
+      }
+    });
+
     it('does not watch a post the user cannot read', async () => {
       const draft = await createPost(t, bob, { published: false });
       const stream = await openStream(t, { path: `/stream?watch=${draft.id}`, headers: alice.auth });
@@ -205,14 +243,51 @@ describe('GET /stream (Server-Sent Events)', () => {
       }
     });
 
-    it('an id it did not give starts from now', async () => {
-      const stream = await openStream(t, { headers: { ...alice.auth, 'Last-Event-ID': 'nonsense' } });
+    it('an id it did not give starts from now: nothing made before it is replayed', async () => {
+      const reader = await createLoggedInUser(t);
+      await follow(t, reader, bob).expect(200);
+      const first = await openStream(t, { headers: reader.auth });
+      await createPost(t, bob, { title: 'before' });
+      const seen = await first.next('timeline');
+      first.close();
+      await createPost(t, bob, { title: 'missed' });
+      await follow(t, alice, reader).expect(200);
+      const [made, valid] = await Promise.all([
+        openStream(t, { headers: { ...reader.auth, 'Last-Event-ID': 'nonsense' } }),
+        openStream(t, { headers: { ...reader.auth, 'Last-Event-ID': seen.id! } }),
+      ]);
       try {
-        await sleep(200);
-        expect(stream.status).toBe(200);
-        expect(stream.events).toEqual([]);
+        // The same missed post and notification, replayed for the id it gave, not for the other.
+        await valid.next('unread');
+        expect(valid.named('timeline').map((e) => e.data.Post.title)).toEqual(['missed']);
+        expect(valid.named('notification')).toHaveLength(1);
+        expect(made.status).toBe(200);
+        expect(made.events).toEqual([]);
       } finally {
-        stream.close();
+        made.close();
+        valid.close();
+      }
+    });
+
+    it('replays no further back than 24 hours', async () => {
+      const reader = await createLoggedInUser(t);
+      await follow(t, reader, bob).expect(200);
+      const first = await openStream(t, { headers: reader.auth });
+      await createPost(t, bob, { title: 'seen' });
+      const seen = await first.next('timeline');
+      first.close();
+      const old = await createPost(t, bob, { title: 'a day old' });
+      await follow(t, alice, reader).expect(200);
+      await t.db.query(`UPDATE posts SET created_at = now() - interval '25 hours' WHERE id = $1`, [old.id]);
+      await t.db.query(`UPDATE notifications SET created_at = now() - interval '25 hours' WHERE user_id = $1`, [reader.id]);
+      const fresh = await createPost(t, bob, { title: 'fresh' });
+      const again = await openStream(t, { headers: { ...reader.auth, 'Last-Event-ID': seen.id! } });
+      try {
+        expect((await again.next('unread')).data).toEqual({ count: 1 });
+        expect(again.named('timeline').map((e) => e.data.Post.id)).toEqual([fresh.id]);
+        expect(again.named('notification')).toEqual([]);
+      } finally {
+        again.close();
       }
     });
   });

@@ -1,4 +1,4 @@
-import { type ChangeEvent, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes, useEffect, useId, useState } from 'react';
+import { type ChangeEvent, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes, useEffect, useId, useRef, useState } from 'react';
 import { fieldMessages, problemMessage } from './errors';
 import { dropNotice } from './router';
 
@@ -115,4 +115,39 @@ export function Notice({ message }: { message?: string }) {
       {shown}
     </p>
   ) : null;
+}
+
+/**
+ * A Delete link that asks first: `question` with "Yes, delete" (focused, so Enter confirms)
+ * and Cancel. `what` names the thing for screen readers ("this post").
+ */
+export function ConfirmDelete({ what, question, pending, error, onConfirm }: { what: string; question: string; pending: boolean; error?: Error | null; onConfirm(): void }) {
+  const [asking, setAsking] = useState(false);
+  const confirm = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) confirm.current?.focus();
+  }, [asking]);
+  if (!asking) {
+    return (
+      <button type="button" className="link danger" onClick={() => setAsking(true)}>
+        Delete<span className="visually-hidden"> {what}</span>
+      </button>
+    );
+  }
+  return (
+    <span className="confirm" role="group" aria-label={`Delete ${what}?`}>
+      <span>{question}</span>
+      <button type="button" ref={confirm} className="danger" disabled={pending} onClick={onConfirm}>
+        Yes, delete
+      </button>
+      <button type="button" onClick={() => setAsking(false)}>
+        Cancel
+      </button>
+      {error && (
+        <span className="field-error" role="alert">
+          {error.message}
+        </span>
+      )}
+    </span>
+  );
 }

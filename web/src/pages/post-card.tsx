@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import type { PostOut } from '../api';
 import { useUser } from '../auth';
 import { useWatchPost } from '../live';
+import { ConfirmDelete } from '../forms';
 import { useDeletePost, useVote } from '../queries';
 import { Link } from '../router';
 import { RelativeTime, TextWithLinks } from '../text';
@@ -75,33 +76,6 @@ function VoteButton({ post }: { post: PostOut }) {
 }
 
 function DeleteButton({ id, onDeleted }: { id: number; onDeleted(): void }) {
-  const [asking, setAsking] = useState(false);
   const remove = useDeletePost(id, onDeleted);
-  const confirm = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (asking) confirm.current?.focus();
-  }, [asking]);
-  if (!asking) {
-    return (
-      <button type="button" className="link danger" onClick={() => setAsking(true)}>
-        Delete
-      </button>
-    );
-  }
-  return (
-    <span className="confirm" role="group" aria-label="Delete this post?">
-      <span>Delete this post?</span>
-      <button type="button" ref={confirm} className="danger" disabled={remove.isPending} onClick={() => remove.mutate()}>
-        Yes, delete
-      </button>
-      <button type="button" onClick={() => setAsking(false)}>
-        Cancel
-      </button>
-      {remove.error && (
-        <span className="field-error" role="alert">
-          {remove.error.message}
-        </span>
-      )}
-    </span>
-  );
+  return <ConfirmDelete what="this post" question="Delete this post?" pending={remove.isPending} error={remove.error} onConfirm={() => remove.mutate()} />;
 }

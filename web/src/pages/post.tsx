@@ -1,7 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { Comment, PostOut } from '../api';
 import { useUser } from '../auth';
-import { Field, FormError, formErrors, Notice, useSubmit } from '../forms';
+import { ConfirmDelete, Field, FormError, formErrors, Notice, useSubmit } from '../forms';
 import { editComment, useComments, useDeleteComment, usePost, useVoters, writeComment } from '../queries';
 import { Link, navigate } from '../router';
 import { RelativeTime, TextWithLinks } from '../text';
@@ -212,35 +212,16 @@ function Replies({ comment, postOwner, onNotice }: { comment: Comment; postOwner
 }
 
 function DeleteComment({ comment, onNotice }: { comment: Comment; onNotice(message: string): void }) {
-  const [asking, setAsking] = useState(false);
   const remove = useDeleteComment(comment);
-  const confirm = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (asking) confirm.current?.focus();
-  }, [asking]);
-  if (!asking) {
-    return (
-      <button type="button" className="link danger" onClick={() => setAsking(true)}>
-        Delete<span className="visually-hidden"> this comment</span>
-      </button>
-    );
-  }
   const withReplies = comment.replies > 0 ? ` Its ${comment.replies === 1 ? 'reply goes' : `${comment.replies} replies go`} with it.` : '';
   return (
-    <span className="confirm" role="group" aria-label="Delete this comment?">
-      <span>Delete this comment?{withReplies}</span>
-      <button type="button" ref={confirm} className="danger" disabled={remove.isPending} onClick={() => remove.mutate(undefined, { onSuccess: () => onNotice('Comment deleted.') })}>
-        Yes, delete
-      </button>
-      <button type="button" onClick={() => setAsking(false)}>
-        Cancel
-      </button>
-      {remove.error && (
-        <span className="field-error" role="alert">
-          {remove.error.message}
-        </span>
-      )}
-    </span>
+    <ConfirmDelete
+      what="this comment"
+      question={`Delete this comment?${withReplies}`}
+      pending={remove.isPending}
+      error={remove.error}
+      onConfirm={() => remove.mutate(undefined, { onSuccess: () => onNotice('Comment deleted.') })}
+    />
   );
 }
 

@@ -579,6 +579,8 @@ describe('web app in Chromium', () => {
       for (let i = 1; i <= 25; i++) await createPost(t, author, { title: `Keep ${author.id}-${i}` });
       const { page } = await open();
       await logInThroughForm(page, author);
+      // The first page must be on screen before the scroll, or the scroll reaches no end of the list to load more from.
+      await page.waitForFunction(() => document.querySelectorAll('article').length === 10);
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await page.waitForFunction(() => document.querySelectorAll('article').length === 20);
       await page.evaluate(() => window.scrollTo(0, 900));

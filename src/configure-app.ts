@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express';
+import cors from 'cors';
+import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -16,6 +18,7 @@ import { httpMetrics } from './metrics/http-metrics';
 import { Metrics } from './metrics/metrics';
 import { proxyHopsCheck } from './rate-limit/client-address';
 import { ContractValidationPipe } from './http/validation.pipe';
+import { serveStreamsBeforeRouter } from './stream/stream-route';
 import { serveWebApp } from './web-app/serve-web-app';
 
 /** Builds the application exactly as production runs it; main.ts and the tests both use this. */
@@ -36,18 +39,37 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
 }
 
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
-  // First, so that every answer is measured.
-  if (config.metricsPort !== undefined) app.use(httpMetrics(app.get(Metrics)));
   // FastAPI sends no ETag; hashing every response body for one costs CPU on every read.
   app.set('etag', false);
-  // Before the router, which refuses such paths with a 400.
-  app.use(keepMalformedEscapes);
   // Behind a load balancer, the client address (used by the rate limits) comes from X-Forwarded-For.
   app.set('trust proxy', config.trustProxyHops);
+  const edge = beforeRouting(app, config);
+  app.use(...edge);
+  app.use(...bodyParsers(config.bodyLimitBytes));
+  app.useGlobalPipes(new ContractValidationPipe());
+  // Both after the token's guard (an APP_GUARD, registered when the app was created): RecordWrites
+  // needs the token's user, and a held body error must not come before a 401.
+  app.useGlobalGuards(app.get(RecordWrites), new GlobalRequestBodyGuard(app.get(Reflector)));
+  app.useGlobalFilters(new ContractExceptionFilter());
+  answerUnparsableRequests(app.getHttpServer());
+  serveStreamsBeforeRouter(app, edge);
+  setUpDocs(app, config);
+  serveWebApp(app.getHttpAdapter().getInstance());
+}
+
+/**
+ * What every request meets before the router, in this order; GET /stream, served ahead of
+ * the router (src/stream/stream-route.ts), meets the same.
+ */
+function beforeRouting(app: NestExpressApplication, config: AppConfig): RequestHandler[] {
   const proxyCheck = proxyHopsCheck(config);
-  if (proxyCheck) app.use(proxyCheck);
-  // helmet also drops X-Powered-By.
-  app.use(
+  return [
+    // First, so that every answer is measured.
+    ...(config.metricsPort !== undefined ? [httpMetrics(app.get(Metrics))] : []),
+    // Before the router, which refuses such paths with a 400.
+    keepMalformedEscapes,
+    ...(proxyCheck ? [proxyCheck] : []),
+    // helmet also drops X-Powered-By.
     helmet({
       contentSecurityPolicy: {
         directives: {
@@ -58,22 +80,13 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
         },
       },
     }),
-  );
-  app.enableCors({
-    origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
-    // Everything a client reads off an answer besides its body.
-    exposedHeaders: ['WWW-Authenticate', 'X-Total-Count', 'X-Total-Count-Capped', 'Link', 'X-Next-Cursor', 'Retry-After', 'X-Request-Id'],
-    maxAge: config.corsMaxAgeSeconds,
-  });
-  app.use(...bodyParsers(config.bodyLimitBytes));
-  app.useGlobalPipes(new ContractValidationPipe());
-  // Both after the token's guard (an APP_GUARD, registered when the app was created): RecordWrites
-  // needs the token's user, and a held body error must not come before a 401.
-  app.useGlobalGuards(app.get(RecordWrites), new GlobalRequestBodyGuard(app.get(Reflector)));
-  app.useGlobalFilters(new ContractExceptionFilter());
-  answerUnparsableRequests(app.getHttpServer());
-  setUpDocs(app, config);
-  serveWebApp(app.getHttpAdapter().getInstance());
+    cors({
+      origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
+      // Everything a client reads off an answer besides its body.
+      exposedHeaders: ['WWW-Authenticate', 'X-Total-Count', 'X-Total-Count-Capped', 'Link', 'X-Next-Cursor', 'Retry-After', 'X-Request-Id'],
+      maxAge: config.corsMaxAgeSeconds,
+    }),
+  ];
 }
 
 /**

@@ -62,6 +62,8 @@ describe('GET /metrics on METRICS_PORT', () => {
     await request(t.server).get('/posts/987654/').set(user.auth).expect(404);
     await request(t.server).get('/posts').set(user.auth).expect(200);
     await request(t.server).get(`/no-such-${unique()}`).expect(404);
+    // Served ahead of the router (src/stream/stream-route.ts), labelled as the router would.
+    await request(t.server).get('/stream?ticket=expired').expect(401);
 
     const samples = parseSamples(await scrape());
     const requests = (route: string, method: string, status: string) =>
@@ -72,6 +74,7 @@ describe('GET /metrics on METRICS_PORT', () => {
     expect(requests('/login', 'POST', '403')).toBe(2);
     expect(requests('/login', 'POST', '429')).toBe(1);
     expect(requests('/users', 'POST', '201')).toBe(1);
+    expect(requests('/stream', 'GET', '401')).toBe(1);
     // No route: one label value for them all, never the path (the series would grow without end).
     expect(requests('none', 'GET', '404')).toBe(1);
     expect(samples.some((s) => s.labels.route?.includes('no-such'))).toBe(false);

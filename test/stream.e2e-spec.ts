@@ -10,7 +10,8 @@ describe('GET /stream (Server-Sent Events)', () => {
   let bob: LoggedInUser;
 
   beforeAll(async () => {
-    t = await startTestApp({ STREAM_HEARTBEAT_SECONDS: '1' });
+    // Request lines at info (the stream's own), captured: the first app of the file.
+    t = await startTestApp({ STREAM_HEARTBEAT_SECONDS: '1', LOG_LEVEL: 'info', CORS_ORIGINS: 'https://app.example' }, { captureLogs: true });
     [alice, bob] = await Promise.all([createLoggedInUser(t), createLoggedInUser(t)]);
     await follow(t, alice, bob).expect(200);
   });
@@ -21,6 +22,51 @@ describe('GET /stream (Server-Sent Events)', () => {
       const res = await request(t.server).get('/stream').expect(401);
       expect(res.body).toEqual({ detail: 'Not authenticated' });
       await request(t.server).get('/stream').set(bearer('not.a.token')).expect(401);
+    });
+
+    // GET /stream is served ahead of the router (src/stream/stream-route.ts); `/stream/` still goes through it.
+    it('answers as every route does, ahead of the router or through it: request id, security and CORS headers, the same refusals', async () => {
+      for (const [path, tag] of [['/stream', 'direct'], ['/stream/', 'routed']]) {
+        const refused = await request(t.server).get(`${path}?watch=1`).set('Origin', 'https://app.example').set('X-Request-Id', `refused-${tag}`).expect(401);
+        expect(refused.body).toEqual({ detail: 'Not authenticated' });
+        expect(refused.headers).toMatchObject({
+          'www-authenticate': 'Bearer',
+          'x-request-id': `refused-${tag}`,
+          'access-control-allow-origin': 'https://app.example',
+          'x-content-type-options': 'nosniff',
+          'content-type': 'application/json; charset=utf-8',
+        });
+        expect(refused.headers['access-control-expose-headers']).toContain('X-Request-Id');
+        const invalid = await request(t.server).get(`${path}?watch=x`).set(alice.auth).expect(422);
+        expect(invalid.body.detail[0]).toMatchObject({ loc: ['query', 'watch'] });
+        const stream = await openStream(t, { path, headers: { ...alice.auth, Origin: 'https://app.example', 'X-Request-Id': `opened-${tag}` } });
+        stream.close();
+        expect(stream.status).toBe(200);
+        expect(stream.headers).toMatchObject({ 'x-request-id': `opened-${tag}`, 'access-control-allow-origin': 'https://app.example', 'x-frame-options': 'SAMEORIGIN' });
+      }
+    });
+
+    it('writes one request line when a stream ends, as for any request, and a warning line for a refusal', async () => {
+      const stream = await openStream(t, { headers: { ...alice.auth, 'X-Request-Id': 'stream-line' } });
+      await sleep(50);
+      expect(t.logs.filter((line) => line.reqId === 'stream-line')).toEqual([]);
+      stream.close();
+      const [line] = await eventually(async () => {
+        const lines = t.logs.filter((l) => l.reqId === 'stream-line');
+        expect(lines).toHaveLength(1);
+        return lines;
+      });
+      expect(line).toMatchObject({ level: 30, req: { id: 'stream-line', method: 'GET', path: '/stream' }, res: { status: 200 }, msg: expect.stringMatching(/^GET \/stream 200 \d+ms$/) });
+      expect(line.responseTime).toBeGreaterThanOrEqual(50);
+      await request(t.server).get('/stream?ticket=nope').set('X-Request-Id', 'stream-refused').expect(401);
+      const refused = await eventually(async () => {
+        const lines = t.logs.filter((l) => l.reqId === 'stream-refused');
+        expect(lines).toHaveLength(1);
+        return lines[0];
+      });
+      expect(refused).toMatchObject({ level: 40, req: { path: '/stream' }, res: { status: 401 }, msg: expect.stringMatching(/^GET \/stream 401 \d+ms$/) });
+      // Neither the ticket nor the query string reaches a line.
+      expect(JSON.stringify(t.logs)).not.toContain('nope');
     });
 
     it('answers text/event-stream, unbuffered, and a heartbeat comment line every STREAM_HEARTBEAT_SECONDS', async () => {

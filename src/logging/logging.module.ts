@@ -1,29 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.provider';
-
-const REQUEST_ID = /^[\w.:@-]{1,128}$/;
-
-/** The client's X-Request-Id when it is a sane token, else a new one; echoed on the response. */
-function requestId(req: IncomingMessage, res: ServerResponse): string {
-  const given = req.headers['x-request-id'];
-  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-  res.setHeader('X-Request-Id', id);
-  return id;
-}
-
-const pathOf = (req: IncomingMessage) => (req.url ?? '').split('?')[0];
-
-/**
- * A 503 the app chose to answer (a busy password queue, password reset not configured,
- * the database out of reach, which the exception filter logs itself): a warning, not an
- * error line. A handler that fails still is one (res.err).
- */
-const isRefusal = (res: ServerResponse) => res.statusCode === 503 && !(res as ServerResponse & { err?: unknown }).err;
+import { answerFields, errorMessage, isRefusal, levelOf, pathOf, requestFields, requestId, successMessage } from './request-line';
 
 /**
  * One JSON line per request (method, path, status, duration, request id) with
@@ -53,19 +34,14 @@ function pinoOptions(config: AppConfig, pretty: boolean) {
     genReqId: requestId,
     quietReqLogger: true,
     autoLogging: { ignore: (req: IncomingMessage) => pathOf(req) === '/health' },
-    customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
-      err || (res.statusCode >= 500 && !isRefusal(res)) ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-    customSuccessMessage: (req: IncomingMessage, res: ServerResponse, ms: number) => `${req.method} ${pathOf(req)} ${res.statusCode} ${ms}ms`,
-    customErrorMessage: (req: IncomingMessage, res: ServerResponse, _err: Error) =>
-      isRefusal(res) ? `${req.method} ${pathOf(req)} ${res.statusCode}` : `${req.method} ${pathOf(req)} ${res.statusCode} failed`,
+    customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) => levelOf(res, err),
+    customSuccessMessage: successMessage,
+    customErrorMessage: (req: IncomingMessage, res: ServerResponse, _err: Error) => errorMessage(req, res),
     // pino-http adds a made-up error, with its stack, to every 5xx line; a refusal is none.
     customErrorObject: (_req: IncomingMessage, res: ServerResponse, _err: Error, value: Record<string, unknown>) => {
       if (isRefusal(res)) delete value.err;
       return value;
     },
-    serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
-      res: (res: { statusCode: number }) => ({ status: res.statusCode }),
-    },
+    serializers: { req: requestFields, res: answerFields },
   };
 }

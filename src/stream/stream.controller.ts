@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { AuthenticatedBy } from '../auth/jwt-auth.guard';
 import { ApiErrors } from '../http/api-errors';
@@ -45,7 +45,7 @@ export class StreamController {
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: StreamQueryDto,
     @Headers('last-event-id') lastEventId: string | undefined,
-    @Res() res: Response,
+    @Res() res: ServerResponse,
   ): Promise<void> {
     if (this.streams.full) throw new ServiceBusyException('Too many open streams', FULL_RETRY_MS);
     // An id this API did not give (or none) starts from now, as EventSource's first connection does.

@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/config.provider';
 import { EventBus } from '../events/event-bus';
@@ -34,7 +34,7 @@ interface VotesState {
 interface Stream {
   readonly user: AuthenticatedUser;
   readonly viewer: Viewer;
-  readonly res: Response;
+  readonly res: ServerResponse;
   /** Posts the client asked to follow closely (`?watch=`), those the user may read. */
   readonly watched: Set<number>;
   /** The authors whose posts enter the timeline: the followees and the user. */
@@ -101,14 +101,14 @@ export class StreamsService implements OnModuleInit, BeforeApplicationShutdown {
    * Opens a stream on `res` (headers not sent yet). With `lastEventId` (a position this API
    * gave), the timeline posts and notifications after it are sent first, in order.
    */
-  async open(user: AuthenticatedUser, res: Response, watch: number[], lastEventId: EventPosition | undefined): Promise<void> {
+  async open(user: AuthenticatedUser, res: ServerResponse, watch: number[], lastEventId: EventPosition | undefined): Promise<void> {
     const [watched, authors, position] = await Promise.all([
       this.reads.readablePosts(user.id, watch),
       this.reads.followees(user.id),
       lastEventId ?? this.reads.currentPosition(user.id),
     ]);
     authors.add(user.id);
-    res.status(200).set({
+    res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
       Connection: 'keep-alive',

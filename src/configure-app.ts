@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
-import { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import cors from 'cors';
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
@@ -13,6 +13,7 @@ import { setUpDocs } from './docs';
 import { RecordWrites } from './database/read-routing';
 import { bodyParsers, GlobalRequestBodyGuard } from './http/body-parsing';
 import { ContractExceptionFilter } from './http/contract-exception.filter';
+import { PrototypedExpressAdapter } from './http/express-adapter';
 import { keepMalformedEscapes } from './http/path-escapes';
 import { httpMetrics } from './metrics/http-metrics';
 import { Metrics } from './metrics/metrics';
@@ -23,7 +24,7 @@ import { serveWebApp } from './web-app/serve-web-app';
 
 /** Builds the application exactly as production runs it; main.ts and the tests both use this. */
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), new ExpressAdapter(), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), new PrototypedExpressAdapter(), {
     bodyParser: false,
     bufferLogs: true,
   });

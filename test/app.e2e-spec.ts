@@ -15,6 +15,20 @@ describe('general rules', () => {
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
   });
 
+  // src/http/express-adapter.ts: Express's swap of prototypes then changes nothing, and V8 keeps one hidden class for all requests.
+  it("has Node's server make requests and responses with Express's prototypes already", async () => {
+    const express = t.app.getHttpAdapter().getInstance();
+    const seen: boolean[] = [];
+    const look = (req: object, res: object) => seen.push(Object.getPrototypeOf(req) === express.request, Object.getPrototypeOf(res) === express.response);
+    t.server.prependListener('request', look);
+    try {
+      await request(t.server).get('/').expect(200);
+    } finally {
+      t.server.removeListener('request', look);
+    }
+    expect(seen).toEqual([true, true]);
+  });
+
   it('answers with and without a trailing slash, without redirecting', async () => {
     const user = await createLoggedInUser(t);
     for (const path of ['/posts', '/posts/', '/users/me', '/users/me/']) {

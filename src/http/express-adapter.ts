@@ -4,18 +4,6 @@ import type { Express } from 'express';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 
 /**
- * A class of Node's `base` whose instances have `prototype` (Express's request or response
- * methods) from birth. A plain function, as Node's own classes are: Node calls it with `new`.
- */
-function withPrototype<T extends typeof IncomingMessage | typeof ServerResponse>(base: T, prototype: object): T {
-  function Made(this: object, ...args: unknown[]) {
-    (base as unknown as (...a: unknown[]) => void).apply(this, args);
-  }
-  Made.prototype = prototype;
-  return Made as unknown as T;
-}
-
-/**
  * Nest's Express adapter, with requests and responses made by Node's server with Express's
  * prototypes already. Express swaps them on every request (`Object.setPrototypeOf` in
  * `app.handle`), and V8 then gives each request and each response a hidden class of its own:
@@ -28,8 +16,15 @@ export class PrototypedExpressAdapter extends ExpressAdapter {
   override initHttpServer(options: NestApplicationOptions): void {
     if (options.httpsOptions || options.forceCloseConnections || options.return503OnClosing) return super.initHttpServer(options);
     const express = this.getInstance() as Express;
-    this.setHttpServer(
-      createServer({ IncomingMessage: withPrototype(IncomingMessage, express.request), ServerResponse: withPrototype(ServerResponse, express.response) }, express),
-    );
+    // Subclasses, not plain functions: V8 sizes a subclass's objects from Node's constructors,
+    // with room in the object for their properties; a plain function's get none, and past a
+    // dozen properties stored by key (symbols) they fall back to slow dictionaries.
+    class Request extends IncomingMessage {}
+    class Response extends ServerResponse {}
+    Object.setPrototypeOf(Request.prototype, express.request);
+    Object.setPrototypeOf(Response.prototype, express.response);
+    express.request = Request.prototype as unknown as Express['request'];
+    express.response = Response.prototype as unknown as Express['response'];
+    this.setHttpServer(createServer({ IncomingMessage: Request, ServerResponse: Response }, express));
   }
 }

@@ -17,8 +17,9 @@ const isStreamOpening = (req: IncomingMessage) => req.method === 'GET' && (req.u
  * GET /stream, served ahead of Express's router and Nest's request pipeline. A stream stays
  * open for hours, and whatever its request gathers on the way through them lives as long as
  * the stream: the router's continuations, Nest's execution context, pino-http's two loggers
- * (with the hidden classes of each request's own, 31-36 KB a stream in all, where 10,000
- * streams must fit in 200 MB).
+ * (the first the prototype of the second, so with a hidden class of its own). With Express's
+ * prototype swap (src/http/express-adapter.ts) that was 31-36 KB a stream, where 10,000
+ * streams must fit in 200 MB; 12-13 KB now (docs/architecture.md).
  *
  * The opening takes the same steps, with the same instances, in the same order: what Express
  * does first (its request and response methods), the middleware every request meets

@@ -50,10 +50,11 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.useGlobalPipes(new ContractValidationPipe());
   // Both after the token's guard (an APP_GUARD, registered when the app was created): RecordWrites
   // needs the token's user, and a held body error must not come before a 401.
-  app.useGlobalGuards(app.get(RecordWrites), new GlobalRequestBodyGuard(app.get(Reflector)));
+  const globalGuards = [app.get(RecordWrites), new GlobalRequestBodyGuard(app.get(Reflector))];
+  app.useGlobalGuards(...globalGuards);
   app.useGlobalFilters(new ContractExceptionFilter());
   answerUnparsableRequests(app.getHttpServer());
-  serveStreamsBeforeRouter(app, edge);
+  serveStreamsBeforeRouter(app, edge, globalGuards);
   setUpDocs(app, config);
   serveWebApp(app.getHttpAdapter().getInstance());
 }

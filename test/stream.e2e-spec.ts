@@ -1,6 +1,8 @@
+import type { CanActivate } from '@nestjs/common';
 import request from 'supertest';
 import { openStream, sleep } from './support/event-stream';
 import { createLoggedInUser, createPost, follow, logIn, LoggedInUser, bearer, eventually } from './support/factories';
+import { JwtAuthGuard } from '../src/auth/jwt-auth.guard';
 import { StreamsService } from '../src/stream/streams.service';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -43,6 +45,20 @@ describe('GET /stream (Server-Sent Events)', () => {
         stream.close();
         expect(stream.status).toBe(200);
         expect(stream.headers).toMatchObject({ 'x-request-id': `opened-${tag}`, 'access-control-allow-origin': 'https://app.example', 'x-frame-options': 'SAMEORIGIN' });
+      }
+    });
+
+    // The token's guard (APP_GUARD) is the one left out: on this route it defers to StreamAuthGuard (@AuthenticatedBy).
+    it('runs the global guards of the app ahead of the router too, as through it', async () => {
+      const all = (t.app as unknown as { config: { getGlobalGuards(): CanActivate[] } }).config.getGlobalGuards();
+      const globalGuards = all.filter((guard) => guard.constructor !== JwtAuthGuard);
+      expect(globalGuards.length).toBe(all.length - 1);
+      const spies = globalGuards.map((guard) => jest.spyOn(guard, 'canActivate'));
+      try {
+        await request(t.server).get('/stream?ticket=expired').expect(401);
+        expect(spies.map((spy) => spy.mock.calls.length)).toEqual(globalGuards.map(() => 1));
+      } finally {
+        spies.forEach((spy) => spy.mockRestore());
       }
     });
 
@@ -265,16 +281,22 @@ describe('GET /stream (Server-Sent Events)', () => {
   });
 
   describe('Last-Event-ID', () => {
-    it('replays the timeline posts and notifications missed, in order, none twice', async () => {
-      const frank = await createLoggedInUser(t);
-      await follow(t, frank, bob).expect(200);
-      const first = await openStream(t, { headers: frank.auth });
+    /** A new follower of bob whose stream was sent one of bob's posts, then closed: the id it got. */
+    const readerWhoSawOnePost = async (): Promise<[LoggedInUser, string]> => {
+      const reader = await createLoggedInUser(t);
+      await follow(t, reader, bob).expect(200);
+      const first = await openStream(t, { headers: reader.auth });
       await createPost(t, bob, { title: 'seen' });
       const seen = await first.next('timeline');
       first.close();
+      return [reader, seen.id!];
+    };
+
+    it('replays the timeline posts and notifications missed, in order, none twice', async () => {
+      const [frank, seenId] = await readerWhoSawOnePost();
       const missed = [await createPost(t, bob, { title: 'missed 1' }), await createPost(t, bob, { title: 'missed 2' })];
       await follow(t, alice, frank).expect(200);
-      const again = await openStream(t, { headers: { ...frank.auth, 'Last-Event-ID': seen.id! } });
+      const again = await openStream(t, { headers: { ...frank.auth, 'Last-Event-ID': seenId } });
       try {
         await again.next('unread');
         expect(again.named('timeline').map((e) => e.data.Post.id)).toEqual(missed.map((p) => p.id));
@@ -290,17 +312,12 @@ describe('GET /stream (Server-Sent Events)', () => {
     });
 
     it('an id it did not give starts from now: nothing made before it is replayed', async () => {
-      const reader = await createLoggedInUser(t);
-      await follow(t, reader, bob).expect(200);
-      const first = await openStream(t, { headers: reader.auth });
-      await createPost(t, bob, { title: 'before' });
-      const seen = await first.next('timeline');
-      first.close();
+      const [reader, seenId] = await readerWhoSawOnePost();
       await createPost(t, bob, { title: 'missed' });
       await follow(t, alice, reader).expect(200);
       const [made, valid] = await Promise.all([
         openStream(t, { headers: { ...reader.auth, 'Last-Event-ID': 'nonsense' } }),
-        openStream(t, { headers: { ...reader.auth, 'Last-Event-ID': seen.id! } }),
+        openStream(t, { headers: { ...reader.auth, 'Last-Event-ID': seenId } }),
       ]);
       try {
         // The same missed post and notification, replayed for the id it gave, not for the other.
@@ -316,18 +333,13 @@ describe('GET /stream (Server-Sent Events)', () => {
     });
 
     it('replays no further back than 24 hours', async () => {
-      const reader = await createLoggedInUser(t);
-      await follow(t, reader, bob).expect(200);
-      const first = await openStream(t, { headers: reader.auth });
-      await createPost(t, bob, { title: 'seen' });
-      const seen = await first.next('timeline');
-      first.close();
+      const [reader, seenId] = await readerWhoSawOnePost();
       const old = await createPost(t, bob, { title: 'a day old' });
       await follow(t, alice, reader).expect(200);
       await t.db.query(`UPDATE posts SET created_at = now() - interval '25 hours' WHERE id = $1`, [old.id]);
       await t.db.query(`UPDATE notifications SET created_at = now() - interval '25 hours' WHERE user_id = $1`, [reader.id]);
       const fresh = await createPost(t, bob, { title: 'fresh' });
-      const again = await openStream(t, { headers: { ...reader.auth, 'Last-Event-ID': seen.id! } });
+      const again = await openStream(t, { headers: { ...reader.auth, 'Last-Event-ID': seenId } });
       try {
         expect((await again.next('unread')).data).toEqual({ count: 1 });
         expect(again.named('timeline').map((e) => e.data.Post.id)).toEqual([fresh.id]);

@@ -1,3 +1,4 @@
+import { CanActivate, ForbiddenException } from '@nestjs/common';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Express, Request, RequestHandler, Response } from 'express';
@@ -24,17 +25,17 @@ const isStreamOpening = (req: IncomingMessage) => req.method === 'GET' && (req.u
  * The opening takes the same steps, with the same instances, in the same order: what Express
  * does first (its request and response methods), the middleware every request meets
  * (beforeRouting, src/configure-app.ts), a request id and the request's log line, the
- * stream's guard, the validation pipe over Express's parse of the query, the controller's
- * handler, and the exception filter for a refusal. The global guards have nothing to do
- * here: RecordWrites passes a GET, and no body is read for a body error to be held. What only
+ * global guards given to Nest (`globalGuards`, then the stream's own, as Nest orders them; the
+ * token's APP_GUARD defers to it, @AuthenticatedBy), the validation pipe over Express's parse
+ * of the query, the controller's handler, and the exception filter for a refusal. What only
  * the router would take (`/stream/`, `/STREAM`, HEAD) still goes through it, to the same
  * handler.
  */
-export function serveStreamsBeforeRouter(app: NestExpressApplication, beforeRouting: RequestHandler[]): void {
+export function serveStreamsBeforeRouter(app: NestExpressApplication, beforeRouting: RequestHandler[], globalGuards: CanActivate[]): void {
   const server: Server = app.getHttpServer();
   const express = app.getHttpAdapter().getInstance() as Express;
   const controller = app.get(StreamController);
-  const guard = app.get(StreamAuthGuard);
+  const guards: CanActivate[] = [...globalGuards, app.get(StreamAuthGuard)];
   const pipe = new ContractValidationPipe();
   const filter = new ContractExceptionFilter();
   const contextOf = (req: Request, res: ServerResponse) => {
@@ -47,8 +48,11 @@ export function serveStreamsBeforeRouter(app: NestExpressApplication, beforeRout
     // As the router would have them: the metrics' route label.
     req.baseUrl = '';
     req.route = { path: '/stream', methods: { get: true } };
-    // canActivate refuses by throwing (401); it has no false answer.
-    await guard.canActivate(contextOf(req, res));
+    const context = contextOf(req, res);
+    for (const guard of guards) {
+      // As Nest answers a guard that says no without throwing.
+      if (!(await (guard.canActivate(context) as boolean | Promise<boolean>))) throw new ForbiddenException();
+    }
     const query = (await pipe.transform(req.query, { type: 'query', metatype: StreamQueryDto })) as StreamQueryDto;
     const lastEventId = req.headers['last-event-id'];
     await controller.open(req.user as AuthenticatedUser, query, typeof lastEventId === 'string' ? lastEventId : undefined, res);
